@@ -1,0 +1,39 @@
+/**
+ * The whole portal on one local port: the built site from dist/ and (from the feedback issue on) the API
+ * under /api/, backed by an embedded DynamoDB.
+ */
+import { serve, type ServerType } from '@hono/node-server';
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { staticSite } from './static-site.ts';
+
+export interface LocalServerOptions {
+  /** The built site. */
+  readonly distDir: string;
+  /** @default 4321 */
+  readonly port?: number;
+  /** @default 127.0.0.1 */
+  readonly hostname?: string;
+}
+
+export interface LocalServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {
+  const app = new Hono();
+  app.use('*', compress());
+  app.route('/', staticSite(options.distDir));
+  const hostname = options.hostname ?? '127.0.0.1';
+  const server: ServerType = await new Promise((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: options.port ?? 4321, hostname }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    url: `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

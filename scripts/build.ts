@@ -1,0 +1,23 @@
+/**
+ * `npm run build [-- --out dir] [-- --content dir]` — validate content, then build the site, open data and
+ * search index (into dist/ by default). A content problem prints one Chinese line per problem, exit 1.
+ */
+import { parseArgs } from 'node:util';
+import { buildSite, ContentError } from './lib/build-site.ts';
+
+let values: { out?: string; content?: string };
+try {
+  ({ values } = parseArgs({ options: { out: { type: 'string' }, content: { type: 'string' } }, strict: true }));
+} catch (error) {
+  console.error(`参数错误：${error instanceof Error ? error.message : String(error)}。用法：npm run build -- [--out 输出目录] [--content 内容目录]`);
+  process.exit(2);
+}
+try {
+  await buildSite({ ...(values.out ? { outDir: values.out } : {}), ...(values.content ? { contentDir: values.content } : {}) });
+} catch (error) {
+  if (error instanceof ContentError) {
+    console.error(error.lines.join('\n'));
+    process.exit(1);
+  }
+  throw error;
+}

@@ -1,0 +1,56 @@
+/**
+ * Build the static site programmatically: validate content first (clear Chinese messages, no stack trace),
+ * then `astro build` (pages, open data, feeds, sitemap) and the Pagefind index (an Astro integration).
+ * Used by `npm run build`, `npm start`, the tests and the build benchmark.
+ */
+import path from 'node:path';
+import { readContent } from '../../site/lib/content-source.ts';
+import { formatProblem } from '../../site/schemas/index.ts';
+import { contentError as msg } from '../../site/strings/zh-CN.ts';
+
+export const root = path.resolve(import.meta.dirname, '../..');
+
+export interface BuildOptions {
+  /** Where the site goes. @default <root>/dist */
+  outDir?: string;
+  /** The editors' folder. @default DUCHA_CONTENT_DIR or <root>/content */
+  contentDir?: string;
+  /** "Today" for derived facts, YYYY-MM-DD. @default DUCHA_AS_OF or the China date now */
+  asOf?: string;
+  /** Astro's cache folder (content data store). @default node_modules/.astro */
+  cacheDir?: string;
+  /** Print Astro's progress. @default true */
+  verbose?: boolean;
+}
+
+export class ContentError extends Error {
+  readonly lines: string[];
+  constructor(lines: string[]) {
+    super(lines.join('\n'));
+    this.name = 'ContentError';
+    this.lines = lines;
+  }
+}
+
+/** Validate, then build. Throws ContentError (with one line per problem) when content is invalid. */
+export async function buildSite(options: BuildOptions = {}): Promise<{ outDir: string }> {
+  const outDir = path.resolve(options.outDir ?? path.join(root, 'dist'));
+  const contentDir = path.resolve(options.contentDir ?? process.env.DUCHA_CONTENT_DIR ?? path.join(root, 'content'));
+  // The site reads these while building (site/lib/paths.ts, site/lib/dates.ts).
+  process.env.DUCHA_CONTENT_DIR = contentDir;
+  if (options.asOf) process.env.DUCHA_AS_OF = options.asOf;
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+
+  const content = readContent(contentDir, path.dirname(contentDir));
+  if (content.problems.length) {
+    throw new ContentError([...content.problems.map(formatProblem), msg.summary(content.problems.length)]);
+  }
+  const { build } = await import('astro');
+  await build({
+    root,
+    outDir,
+    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+    logLevel: options.verbose === false ? 'error' : 'info',
+  });
+  return { outDir };
+}

@@ -1,0 +1,45 @@
+/**
+ * `npm start` — build the site from content/ and serve the whole portal on http://localhost:4321
+ * (site + feedback API + embedded DynamoDB under .data/). Options: --port N, --no-build.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildSite, ContentError, root } from './lib/build-site.ts';
+import { startLocalServer } from '../functions/local/server.ts';
+
+let values: { port?: string; 'no-build'?: boolean; host?: string };
+try {
+  ({ values } = parseArgs({
+    options: { port: { type: 'string' }, 'no-build': { type: 'boolean' }, host: { type: 'string' } },
+    strict: true,
+  }));
+} catch (error) {
+  console.error(`参数错误：${error instanceof Error ? error.message : String(error)}。用法：npm start -- [--port 4321] [--host 127.0.0.1] [--no-build]`);
+  process.exit(2);
+}
+const port = Number(values.port ?? process.env.PORT ?? 4321);
+if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  console.error(`参数错误：--port 必须是 1–65535 之间的整数，收到 “${values.port}”`);
+  process.exit(2);
+}
+
+const distDir = path.join(root, 'dist');
+if (!values['no-build']) {
+  try {
+    await buildSite({ outDir: distDir });
+  } catch (error) {
+    if (error instanceof ContentError) {
+      console.error(error.lines.join('\n'));
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+const server = await startLocalServer({ distDir, port, hostname: values.host ?? '127.0.0.1' });
+console.log(`\n督查公开已启动：${server.url}/  （按 Ctrl+C 停止）`);
+const stop = async () => {
+  await server.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

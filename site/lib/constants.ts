@@ -1,0 +1,5 @@
+/** Items per listing page: small enough for a 2G phone (the list-page byte budget is 30 KB gzip). */
+export const PAGE_SIZE = 20;
+/** Entries on the home page's "latest updates" and in the Atom feeds. */
+export const LATEST_COUNT = 8;
+export const FEED_COUNT = 50;

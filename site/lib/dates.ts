@@ -1,0 +1,78 @@
+/**
+ * China dates. Every date in Ducha is a calendar date in Asia/Shanghai, written `YYYY-MM-DD`, whatever the
+ * time zone of the machine that builds the site. Date strings compare correctly as strings.
+ */
+
+export const CHINA_TIME_ZONE = 'Asia/Shanghai';
+
+const chinaDateFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: CHINA_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The China calendar date of an instant, `YYYY-MM-DD`. */
+export function chinaDate(instant: Date): string {
+  return chinaDateFormat.format(instant);
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(s: string): boolean {
+  const m = ISO_DATE.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+/**
+ * "Today" for the build: `DUCHA_AS_OF=YYYY-MM-DD` when set (reproducible builds and tests), otherwise the
+ * China date of `now`.
+ */
+export function asOfDate(env: Record<string, string | undefined> = process.env, now: Date = new Date()): string {
+  const fixed = env.DUCHA_AS_OF?.trim();
+  if (fixed) {
+    if (!isIsoDate(fixed)) throw new RangeError(`DUCHA_AS_OF 不是有效日期 (YYYY-MM-DD)：${fixed}`);
+    return fixed;
+  }
+  return chinaDate(now);
+}
+
+function dayNumber(date: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** `2026-03` of a date. */
+export function monthOf(date: string): string {
+  return date.slice(0, 7);
+}
+
+/** Every month from `first` to `last` inclusive, `YYYY-MM`. */
+export function monthRange(first: string, last: string): string[] {
+  const out: string[] = [];
+  let [y, m] = first.split('-').map(Number) as [number, number];
+  const [ly, lm] = last.split('-').map(Number) as [number, number];
+  while (y < ly || (y === ly && m <= lm)) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return out;
+}
+
+/** `2026年3月5日` for people. */
+export function formatChineseDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}

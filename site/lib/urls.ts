@@ -1,0 +1,38 @@
+/** Every URL the site links to, in one place. Paths end with `/` (Astro's directory build format). */
+
+export type Facet = 'status' | 'unit' | 'category' | 'region' | 'year';
+
+export const FACETS: readonly Facet[] = ['status', 'unit', 'category', 'region', 'year'];
+
+export const urls = {
+  home: '/',
+  items: '/items/',
+  itemsPage: (n: number) => (n <= 1 ? '/items/' : `/items/${n}/`),
+  item: (id: string) => `/items/${id}/`,
+  facet: (facet: Facet, value: string) => `/items/${facet}/${encodeURIComponent(value)}/`,
+  units: '/units/',
+  unit: (id: string) => `/units/${id}/`,
+  unitFeed: (id: string) => `/units/${id}/feed.xml`,
+  stats: '/stats/',
+  search: '/search/',
+  notices: '/notices/',
+  notice: (slug: string) => `/notices/${slug}/`,
+  replies: '/replies/',
+  feedback: '/feedback/',
+  feedbackFor: (itemId: string) => `/feedback/?item=${encodeURIComponent(itemId)}`,
+  feedbackStatus: '/feedback/status/',
+  data: '/data/',
+  dataJson: '/data/items.json',
+  dataCsv: '/data/items.csv',
+  dataPackage: '/data/datapackage.json',
+  feed: '/feed.xml',
+  about: '/about/',
+  privacy: '/privacy/',
+  accessibility: '/accessibility/',
+  attachment: (file: string) => `/${file.split('/').map(encodeURIComponent).join('/')}`,
+} as const;
+
+/** Absolute URL for feeds and open data. */
+export function absolute(pathname: string, site: URL | string | undefined): string {
+  return new URL(pathname, site ?? 'http://localhost:4321').href;
+}

@@ -1,0 +1,9 @@
+import type { APIRoute } from 'astro';
+import { getPortal } from '../../lib/portal.ts';
+import { toRecord } from '../../lib/opendata.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const portal = await getPortal();
+  const body = JSON.stringify(portal.items.map((i) => toRecord(i, site)), null, 1);
+  return new Response(body, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};

@@ -1,0 +1,113 @@
+import { z } from 'astro/zod';
+import { category, contentError as msg, source, status } from '../strings/zh-CN.ts';
+import { codeList, need, isoDate, slug, text } from './common.ts';
+
+/** `DC-2026-014`: the year the item was assigned and a sequence number of three or more digits. */
+export const itemId = z.string({ error: need(msg.notText) }).regex(/^DC-\d{4}-\d{3,}$/, { error: msg.itemId });
+
+/** 延期: an approved new deadline. The last one listed is the effective deadline (办理时限). */
+export const extensionSchema = z.strictObject({
+  /** When the lead unit asked for more time. */
+  requestedOn: isoDate,
+  /** The approved new deadline. */
+  newDeadline: isoDate,
+  /** Why more time was needed, as published. */
+  reason: text(300),
+  /** Who approved it, e.g. 市政府督查室. */
+  approvedBy: text(40),
+});
+
+/** 进展情况: one dated entry of the timeline, reported by a unit. */
+export const updateSchema = z.strictObject({
+  date: isoDate,
+  /** Unit id of the reporting unit. */
+  unit: slug,
+  text: text(1000),
+});
+
+/** A file published with the item, stored under `content/attachments/`. */
+export const attachmentSchema = z.strictObject({
+  /** Link text, e.g. 实施方案（PDF）. */
+  title: text(60),
+  /** Path under `content/`, e.g. `attachments/DC-2026-014/plan.pdf`. */
+  file: z
+    .string({ error: need(msg.notText) })
+    .regex(/^attachments\/(?!.*\.\.)[^\s\\]+$/, { error: msg.badPath }),
+});
+
+/**
+ * 督查事项: one Markdown file per item, `content/items/<year>/<id>.md`. The body is the description.
+ * Overdue, on time / late and the effective deadline are derived (site/lib/derived.ts), never written here.
+ */
+export const itemSchema = z
+  .strictObject({
+    /** `DC-<year>-<seq>`, same as the file name. */
+    id: itemId,
+    /** Short title as published, ≤ 60 characters. */
+    title: text(60),
+    /** One or two sentences for lists and search results. */
+    summary: text(200),
+    /** 事项类别. */
+    category: codeList(category),
+    /** 交办来源. */
+    source: codeList(source),
+    /** Region id (content/regions.yaml) where the work happens. */
+    region: slug,
+    /** 牵头单位: unit id. */
+    leadUnit: slug,
+    /** 配合单位: unit ids. Default none. */
+    supportUnits: z.array(slug, { error: need(msg.notList) }).default([]),
+    /** 交办日期. */
+    assignedOn: isoDate,
+    /** 原定办理时限. */
+    deadline: isoDate,
+    /** Approved extensions, oldest first. Default none. */
+    extensions: z.array(extensionSchema, { error: need(msg.notList) }).default([]),
+    /** 办理状态. */
+    status: codeList(status),
+    /** 暂缓原因: required when status is suspended, forbidden otherwise. */
+    statusReason: text(300).optional(),
+    /** 办理进度, 0–100. */
+    progress: z.number({ error: need(msg.progress) }).int({ error: msg.progress }).min(0, { error: msg.progress }).max(100, { error: msg.progress }),
+    /** 进展情况, any order (shown newest first). Default none. */
+    updates: z.array(updateSchema, { error: need(msg.notList) }).default([]),
+    /** 办结情况: required when completed. */
+    outcome: text(2000).optional(),
+    /** 办结日期: required when completed, forbidden otherwise. */
+    completedOn: isoDate.optional(),
+    /** Free tags for search. Default none. */
+    tags: z.array(text(20), { error: need(msg.notList) }).default([]),
+    /** Files published with the item. Default none. */
+    attachments: z.array(attachmentSchema, { error: need(msg.notList) }).default([]),
+  })
+  .superRefine((item, ctx) => {
+    const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    if (item.deadline < item.assignedOn) issue(['deadline'], msg.deadlineBeforeAssigned);
+    let previous = item.deadline;
+    item.extensions.forEach((ext, i) => {
+      if (ext.newDeadline <= previous) issue(['extensions', i, 'newDeadline'], msg.extensionNotLater);
+      if (ext.requestedOn > ext.newDeadline) issue(['extensions', i, 'requestedOn'], msg.requestedAfterNew);
+      previous = ext.newDeadline;
+    });
+    if (item.status === 'completed') {
+      if (!item.completedOn) issue(['completedOn'], msg.completedNeedsDate);
+      else if (item.completedOn < item.assignedOn) issue(['completedOn'], msg.completedBeforeAssigned);
+      if (!item.outcome) issue(['outcome'], msg.completedNeedsOutcome);
+      if (item.progress !== 100) issue(['progress'], msg.completedProgress);
+    } else if (item.completedOn) {
+      issue(['completedOn'], msg.notCompletedHasDate);
+    }
+    if (item.status === 'suspended' && !item.statusReason) issue(['statusReason'], msg.suspendedNeedsReason);
+    if (item.status !== 'suspended' && item.statusReason) issue(['statusReason'], msg.reasonOnlySuspended);
+    if (item.supportUnits.includes(item.leadUnit)) issue(['supportUnits'], msg.leadInSupport);
+    const seen = new Set<string>();
+    item.supportUnits.forEach((u, i) => {
+      if (seen.has(u)) issue(['supportUnits', i], msg.duplicate(u));
+      seen.add(u);
+    });
+  });
+
+export type Item = z.output<typeof itemSchema>;
+export type Extension = z.output<typeof extensionSchema>;
+export type Update = z.output<typeof updateSchema>;
+export type Attachment = z.output<typeof attachmentSchema>;

@@ -1,0 +1,12 @@
+import { z } from 'astro/zod';
+import { isoDate, text } from './common.ts';
+
+/** 通知公告: `content/notices/<date>-<slug>.md`; the Markdown body is the notice. */
+export const noticeSchema = z.strictObject({
+  /** Headline. */
+  title: text(60),
+  /** Publication date (China date). */
+  date: isoDate,
+});
+
+export type Notice = z.output<typeof noticeSchema>;

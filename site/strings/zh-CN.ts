@@ -1,0 +1,281 @@
+/**
+ * Every Chinese string shown to people — on pages, in feeds, in content-check messages and in API errors —
+ * lives here, and only here. Code uses the English identifiers of ../../../shared/GLOSSARY.md; labels come
+ * from this module. Plain data with no imports, so the site, the Lambda functions and the CLI scripts can
+ * all read it.
+ */
+
+/** The portal's own name and the sample city's. */
+export const site = {
+  name: '督查公开',
+  fullName: '示例市督查事项公开平台',
+  city: '示例市',
+  office: '示例市人民政府督查室',
+  sampleNotice: '本站内容均为演示用的虚构示例数据，不代表任何真实地区、单位或人员。',
+  tagline: '督查事项办理情况，群众看得见、查得到、能监督。',
+  footer: '示例市人民政府督查室 主办',
+} as const;
+
+export const nav = {
+  skip: '跳到主要内容',
+  home: '首页',
+  items: '督查事项',
+  units: '责任单位',
+  stats: '统计分析',
+  notices: '通知公告',
+  replies: '回复公开',
+  feedback: '我要留言',
+  feedbackStatus: '留言查询',
+  search: '搜索',
+  data: '开放数据',
+  about: '关于本站',
+  privacy: '隐私政策',
+  accessibility: '无障碍声明',
+  feed: '订阅更新',
+  main: '主导航',
+  footer: '页脚导航',
+  breadcrumb: '当前位置',
+  careOn: '关怀版',
+  careOff: '标准版',
+  careToggleLabel: '切换关怀版（大字、高对比度）',
+  searchLabel: '搜索督查事项和公告',
+  searchPlaceholder: '输入关键词，如：电梯、水务局',
+  searchButton: '搜索',
+  pagination: '分页',
+  prev: '上一页',
+  next: '下一页',
+  page: (n: number, total: number) => `第 ${n} 页，共 ${total} 页`,
+} as const;
+
+/** 督查事项 status (办理状态). `completed` is 已办结; overdue is derived, never a status. */
+export const status = {
+  assigned: '已交办',
+  in_progress: '办理中',
+  completed: '已办结',
+  suspended: '暂缓办理',
+} as const;
+
+export const category = {
+  key_task: '重点工作',
+  leader_instruction: '领导批示',
+  livelihood: '民生实事',
+  special: '专项督查',
+  public_request: '群众诉求',
+} as const;
+
+/** 交办来源 */
+export const source = {
+  higher_level: '上级交办',
+  leader_instruction: '领导批示',
+  meeting: '会议议定',
+  public_report: '群众反映',
+  npc_proposal: '人大建议',
+  cppcc_proposal: '政协提案',
+} as const;
+
+export const unitKind = {
+  city_department: '市直部门',
+  township: '乡镇街道',
+  state_enterprise: '国有企业',
+  other: '其他单位',
+} as const;
+
+export const regionKind = {
+  township: '镇',
+  subdistrict: '街道',
+  town: '乡',
+} as const;
+
+/** Derived timeliness (时效) of an item. */
+export const timeliness = {
+  overdue: '已逾期',
+  dueSoon: '临近期限',
+  onTime: '按期办结',
+  late: '逾期办结',
+  extended: '已延期',
+} as const;
+
+/** Field names of 督查事项 as shown in tables, filters and open data. */
+export const itemField = {
+  id: '事项编号',
+  title: '事项名称',
+  summary: '事项概要',
+  category: '事项类别',
+  source: '交办来源',
+  region: '所属区域',
+  leadUnit: '牵头单位',
+  supportUnits: '配合单位',
+  assignedOn: '交办日期',
+  deadline: '原定办理时限',
+  effectiveDeadline: '办理时限',
+  extensions: '延期记录',
+  status: '办理状态',
+  statusReason: '暂缓原因',
+  progress: '办理进度',
+  updates: '进展情况',
+  outcome: '办结情况',
+  completedOn: '办结日期',
+  daysToComplete: '办理用时',
+  tags: '标签',
+  attachments: '附件',
+  description: '事项内容',
+  overdue: '是否逾期',
+  url: '网址',
+  year: '年度',
+  requestedOn: '申请日期',
+  newDeadline: '延期至',
+  reason: '延期理由',
+  approvedBy: '批准单位',
+  updateDate: '日期',
+  updateUnit: '报送单位',
+  updateText: '进展内容',
+} as const;
+
+export const unitField = {
+  name: '单位名称',
+  shortName: '简称',
+  kind: '单位类型',
+  phone: '办公电话',
+  address: '办公地址',
+  region: '所在区域',
+  scorecard: '办理情况',
+  led: '牵头事项',
+  completed: '已办结',
+  onTimeRate: '按期办结率',
+  overdueNow: '当前逾期',
+  medianDays: '办结用时中位数',
+  inProgress: '办理中',
+  leadItems: '牵头办理的事项',
+  supportItems: '配合办理的事项',
+} as const;
+
+export const pages = {
+  homeTitle: '首页',
+  headline: '总体情况',
+  totalItems: '督查事项',
+  completedItems: '已办结',
+  onTimeRate: '按期办结率',
+  overdueNow: '当前逾期',
+  latestUpdates: '最新进展',
+  overdueItems: '逾期事项',
+  noOverdue: '目前没有逾期事项。',
+  latestNotices: '通知公告',
+  more: '查看更多',
+  allItems: '全部督查事项',
+  browseBy: '分类浏览',
+  byStatus: '按办理状态',
+  byUnit: '按牵头单位',
+  byCategory: '按事项类别',
+  byRegion: '按区域',
+  byYear: '按年度',
+  itemsCount: (n: number) => `共 ${n} 项`,
+  noItems: '暂无事项。',
+  giveFeedback: '对本事项提出意见建议',
+  progressLabel: (p: number) => `办理进度 ${p}%`,
+  daysOverdue: (d: number) => `已逾期 ${d} 天`,
+  daysLate: (d: number) => `超期 ${d} 天办结`,
+  daysLeft: (d: number) => `剩余 ${d} 天`,
+  days: (d: number) => `${d} 天`,
+  noExtensions: '无延期。',
+  noUpdates: '暂无进展情况。',
+  outcomePending: '尚未办结。',
+  unitsTitle: '责任单位',
+  unitsIntro: '各责任单位牵头办理督查事项的情况。按期办结率 = 按期办结事项 ÷ 已办结事项。',
+  statsTitle: '统计分析',
+  statsIntro: '以下图表在网站生成时绘制，每张图表下方附有同样数据的表格。',
+  statusByUnit: '各单位事项办理状态',
+  onTimeByUnit: '各单位按期办结率',
+  monthlyTrend: '每月新交办与办结事项',
+  overdueAgeing: '逾期事项逾期时长分布',
+  month: '月份',
+  newItems: '新交办',
+  ageing: ['1–30 天', '31–90 天', '91–180 天', '180 天以上'] as readonly string[],
+  ageingBucket: '逾期时长',
+  count: '事项数',
+  showTable: '查看数据表',
+  noticesTitle: '通知公告',
+  searchTitle: '搜索',
+  searchIntro: '在全部督查事项和通知公告中搜索。可按状态、牵头单位、类别、区域和年度筛选。',
+  searchNoScript: '搜索需要浏览器启用 JavaScript。您也可以按分类浏览全部事项：',
+  searchLoading: '正在加载搜索…',
+  searchResults: (n: number) => `找到 ${n} 条结果`,
+  searchNone: '没有找到相关内容，请换个关键词试试。',
+  searchFilters: '筛选',
+  searchAll: '全部',
+  searchMore: '显示更多结果',
+  searchError: '搜索暂时不可用，请稍后再试，或按分类浏览事项。',
+  notFoundTitle: '页面未找到',
+  notFoundBody: '您访问的页面不存在或已移动。可以返回首页，或搜索您要找的督查事项。',
+  dataTitle: '开放数据',
+  asOf: (d: string) => `数据截至 ${d}`,
+  sampleBanner: '演示站点：以下均为虚构的示例数据。',
+  feedTitle: '督查事项进展',
+  pageUpdated: (d: string) => `本页更新于 ${d}`,
+  dataIntro: '本站全部督查事项以开放数据形式提供，可自由下载、引用和再利用（请注明来源）。数据在每次网站更新时重新生成，“是否逾期”按生成当日计算。',
+  dataFiles: '下载',
+  dataJsonDesc: 'JSON 数组，每个事项一条记录，适合程序读取。',
+  dataCsvDesc: 'CSV 表格（UTF-8 编码，带 BOM，可直接用 Excel 或 WPS 打开），字段与 JSON 相同，多个配合单位以分号分隔。',
+  dataPackageDesc: '数据包说明（Frictionless Data Package / Table Schema），描述每个字段的名称、类型和取值范围，可用于自动校验。',
+  dataFeedDesc: 'Atom 订阅：全部事项的最新进展；每个责任单位页面另有本单位的订阅。',
+  dataFields: '字段说明',
+  fieldName: '字段名',
+  fieldTitle: '含义',
+  fieldType: '类型',
+  fieldNotes: '说明',
+  dataLicense: '数据按知识共享署名 4.0（CC BY 4.0）许可开放。',
+  unitFeedTitle: (name: string) => `${name}督查事项进展`,
+} as const;
+
+/** Messages for content files (editors), built by site/schemas. `{field} {message}` reads as one sentence. */
+export const contentError = {
+  required: '不能为空',
+  missing: '缺少此字段',
+  notText: '应为文字',
+  notNumber: '应为数字',
+  notList: '应为列表',
+  notObject: '应为键值对',
+  unknownField: (keys: string) => `不是可识别的字段（${keys}），请检查拼写`,
+  date: '不是有效日期 (YYYY-MM-DD)',
+  itemId: '格式应为 DC-年份-三位以上序号，如 DC-2026-014',
+  slug: '只能包含小写字母、数字和连字符，如 water-bureau',
+  oneOf: (values: string) => `必须是以下之一：${values}`,
+  maxLength: (n: number) => `不能超过 ${n} 个字`,
+  minLength: (n: number) => `至少 ${n} 个字`,
+  progress: '必须是 0 到 100 之间的整数',
+  phone: '不是有效的电话号码（如 0000-12345678 或 12345678）',
+  idMismatch: (expected: string) => `与文件名不一致，应为 ${expected}`,
+  yearMismatch: (year: string) => `的年份与所在目录 ${year} 不一致`,
+  deadlineBeforeAssigned: '不能早于交办日期 assignedOn',
+  extensionNotLater: '必须晚于此前的办理时限',
+  requestedAfterNew: '申请日期不能晚于延期后的时限',
+  completedNeedsDate: '状态为已办结时必须填写 completedOn',
+  completedNeedsOutcome: '状态为已办结时必须填写 outcome（办结情况）',
+  completedProgress: '状态为已办结时进度必须为 100',
+  notCompletedHasDate: '只有状态为已办结（completed）时才能填写',
+  completedBeforeAssigned: '不能早于交办日期 assignedOn',
+  suspendedNeedsReason: '状态为暂缓办理时必须填写 statusReason（暂缓原因）',
+  reasonOnlySuspended: '只有状态为暂缓办理（suspended）时才能填写',
+  unknownUnit: (id: string) => `引用了不存在的责任单位 “${id}”（应为 content/units/ 下的文件名）`,
+  unknownRegion: (id: string) => `引用了不存在的区域 “${id}”（见 content/regions.yaml）`,
+  leadInSupport: '配合单位中不应包含牵头单位',
+  duplicate: (v: string) => `重复：${v}`,
+  duplicateId: (other: string) => `与 ${other} 的编号重复`,
+  missingFile: (p: string) => `附件文件不存在：${p}`,
+  badPath: '必须是 content/ 下的相对路径，不能包含 ..',
+  frontmatter: '缺少 Markdown 文件开头的 --- 元数据块',
+  yaml: (msg: string) => `YAML 格式错误：${msg}`,
+  emptyBody: '正文（事项内容）不能为空',
+  emptyNotice: '正文（公告内容）不能为空',
+  emptyPage: '正文（页面内容）不能为空',
+  fileSlug: '文件名只能包含小写字母、数字和连字符，如 2026-03-01-portal-launch.md',
+  reservedSlug: (names: string) => `文件名只能包含小写字母、数字和连字符，且不能是网站已使用的路径（${names}）`,
+  summary: (n: number) => `发现 ${n} 处内容错误，请修改后重试。`,
+  ok: (items: number, units: number, regions: number, notices: number) =>
+    `内容检查通过：${items} 个督查事项、${units} 个责任单位、${regions} 个区域、${notices} 条公告。`,
+} as const;
+
+export type StatusCode = keyof typeof status;
+export type CategoryCode = keyof typeof category;
+export type SourceCode = keyof typeof source;
+export type UnitKindCode = keyof typeof unitKind;
+export type RegionKindCode = keyof typeof regionKind;

@@ -1,0 +1,162 @@
+/**
+ * The built sample site, file by file: every page exists, open data and feeds agree with the content,
+ * content pages carry no JavaScript but the care-mode toggle and no web fonts, the CSP is strict, and the
+ * byte budgets for slow phones hold (gzip sizes are deterministic, so these are tests, not benchmarks).
+ */
+import { describe, expect, inject, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { loadSample } from '../helpers/sample.ts';
+import { CARE_SCRIPT, careScriptHash } from '../../site/lib/care-script.ts';
+import { FIELDS } from '../../site/lib/opendata.ts';
+
+const dist = inject('distDir');
+const sample = loadSample();
+const read = (rel: string) => readFileSync(path.join(dist, rel), 'utf8');
+
+function htmlFiles(dir = dist, out: string[] = []): string[] {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (e.name !== 'pagefind' && e.name !== '_astro') htmlFiles(p, out);
+    } else if (e.name.endsWith('.html')) out.push(path.relative(dist, p));
+  }
+  return out;
+}
+
+/** Pages that carry an island (search); every other page is a content page. */
+const ISLAND_PAGES = [/^search\//, /^feedback\//, /^staff\//];
+
+const gz = (s: string | Buffer) => gzipSync(s, { level: 9 }).length;
+
+/** Gzip bytes of a page's HTML plus the stylesheets it links. */
+function pageWeight(rel: string): number {
+  const html = read(rel);
+  let total = gz(html);
+  for (const m of html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)) total += gz(readFileSync(path.join(dist, m[1]!)));
+  return total;
+}
+
+describe('built site', () => {
+  const files = htmlFiles();
+
+  it('has a page for every item, unit, notice, standing page and the fixed sections', () => {
+    for (const i of sample.items) expect(existsSync(path.join(dist, `items/${i.id}/index.html`)), i.id).toBe(true);
+    for (const u of sample.units.keys()) expect(existsSync(path.join(dist, `units/${u}/index.html`)), u).toBe(true);
+    for (const n of sample.notices) expect(existsSync(path.join(dist, `notices/${n.id}/index.html`)), n.id).toBe(true);
+    for (const p of ['about', 'privacy', 'accessibility']) expect(existsSync(path.join(dist, `${p}/index.html`)), p).toBe(true);
+    for (const p of ['index.html', '404.html', 'items/index.html', 'units/index.html', 'stats/index.html', 'search/index.html', 'notices/index.html', 'data/index.html']) {
+      expect(existsSync(path.join(dist, p)), p).toBe(true);
+    }
+  });
+
+  it('declares zh-CN on every page', () => {
+    for (const f of files) expect(read(f), f).toMatch(/^<!DOCTYPE html><html lang="zh-CN"/);
+  });
+
+  it('ships no JavaScript on content pages except the inline care-mode toggle (≤ 1 KB)', () => {
+    expect(Buffer.byteLength(CARE_SCRIPT)).toBeLessThanOrEqual(1024);
+    for (const f of files.filter((f) => !ISLAND_PAGES.some((r) => r.test(f)))) {
+      const scripts = [...read(f).matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+      expect(scripts.map((s) => s[2]), f).toEqual([CARE_SCRIPT]);
+      expect(scripts[0]![1], f).not.toMatch(/src=/);
+    }
+  });
+
+  it('uses no web fonts', () => {
+    const all = readdirSync(dist, { recursive: true }).map(String);
+    expect(all.filter((f) => /\.(woff2?|ttf|otf|eot)$/i.test(f))).toEqual([]);
+    for (const css of all.filter((f) => f.endsWith('.css') && !f.startsWith('pagefind'))) {
+      expect(readFileSync(path.join(dist, css), 'utf8'), css).not.toMatch(/@font-face|@import/);
+    }
+  });
+
+  it('sets a strict CSP on every page: hashes, no unsafe-inline scripts, wasm allowed for Pagefind', () => {
+    for (const f of files) {
+      const csp = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(read(f))?.[1];
+      expect(csp, f).toBeDefined();
+      const scriptSrc = csp!.split(';').find((d) => d.trim().startsWith('script-src'))!;
+      expect(scriptSrc, f).not.toContain('unsafe-inline');
+      expect(scriptSrc, f).toContain("'wasm-unsafe-eval'");
+      expect(scriptSrc, f).toContain(`'${careScriptHash()}'`);
+      expect(csp, f).toContain("object-src 'none'");
+    }
+  });
+
+  it('keeps pages within the byte budgets for 2G/3G (gzip HTML + CSS)', () => {
+    const itemPages = sample.items.map((i) => `items/${i.id}/index.html`);
+    const listPages = files.filter((f) => /^items\/(?:\d+\/|(?:status|unit|category|region|year)\/)/.test(f) || f === 'items/index.html');
+    const heaviest = (list: string[]) => Math.max(...list.map(pageWeight));
+    expect(listPages.length).toBeGreaterThan(20);
+    expect(heaviest(itemPages)).toBeLessThanOrEqual(14 * 1024);
+    expect(pageWeight('index.html')).toBeLessThanOrEqual(30 * 1024);
+    expect(heaviest(listPages)).toBeLessThanOrEqual(30 * 1024);
+    expect(pageWeight('stats/index.html')).toBeLessThanOrEqual(60 * 1024);
+  });
+
+  it('publishes items.json with the derived facts of every item', () => {
+    const records = JSON.parse(read('data/items.json')) as Record<string, unknown>[];
+    expect(records).toHaveLength(sample.items.length);
+    const byId = new Map(records.map((r) => [r.id, r]));
+    for (const i of sample.items) {
+      const r = byId.get(i.id)!;
+      expect(r, i.id).toMatchObject({
+        title: i.title,
+        status: i.status,
+        overdue: i.overdue,
+        leadUnit: i.leadUnit,
+        supportUnits: i.supportUnits,
+        category: i.category,
+        region: i.region,
+        assignedOn: i.assignedOn,
+        deadline: i.deadline,
+        effectiveDeadline: i.effectiveDeadline,
+        completedOn: i.completedOn ?? null,
+        progress: i.progress,
+      });
+      expect(r.url).toBe(`http://localhost:4321/items/${i.id}/`);
+    }
+  });
+
+  it('publishes items.csv (UTF-8 BOM) with the columns datapackage.json describes', () => {
+    const csv = read('data/items.csv');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const pkg = JSON.parse(read('data/datapackage.json'));
+    const resource = pkg.resources.find((r: { path: string }) => r.path === 'items.csv');
+    const header = csv.slice(1).split('\r\n')[0]!.split(',');
+    expect(header).toEqual(resource.schema.fields.map((f: { name: string }) => f.name));
+    expect(header).toEqual(FIELDS.map((f) => f.name));
+    expect(resource.encoding).toBe('utf-8-sig');
+    // One line per item plus the header (no field in the sample spans lines).
+    expect(csv.trimEnd().split('\r\n')).toHaveLength(sample.items.length + 1);
+  });
+
+  it('publishes Atom feeds for all updates and for each unit', () => {
+    const feed = read('feed.xml');
+    expect(feed).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom" xml:lang="zh-CN">/);
+    const newest = sample.items.flatMap((i) => i.updates.map((u) => u.date)).sort().at(-1)!;
+    expect(feed).toContain(`<updated>${newest}T00:00:00+08:00</updated>`);
+    expect((feed.match(/<entry>/g) ?? []).length).toBe(Math.min(50, sample.items.reduce((n, i) => n + i.updates.length, 0)));
+    for (const u of sample.units.keys()) expect(existsSync(path.join(dist, `units/${u}/feed.xml`)), u).toBe(true);
+  });
+
+  it('lists public pages in the sitemap and leaves out the 404 page', () => {
+    const sitemap = read('sitemap-0.xml');
+    for (const i of sample.items) expect(sitemap).toContain(`/items/${i.id}/</loc>`);
+    expect(sitemap).not.toContain('/404');
+    expect(sitemap).toContain('/privacy/</loc>');
+  });
+
+  it('indexes items and notices for search', () => {
+    expect(existsSync(path.join(dist, 'pagefind/pagefind.js'))).toBe(true);
+    const entry = JSON.parse(read('pagefind/pagefind-entry.json'));
+    const zh = Object.entries(entry.languages as Record<string, { page_count: number }>).find(([k]) => k.startsWith('zh'));
+    expect(zh, JSON.stringify(entry.languages)).toBeDefined();
+    expect(zh![1].page_count).toBe(sample.items.length + sample.notices.length);
+  });
+
+  it('publishes attachments at their content path', () => {
+    for (const i of sample.items) for (const a of i.attachments) expect(existsSync(path.join(dist, a.file)), a.file).toBe(true);
+  });
+});

@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Test kinds, named by folder: unit (pure code, no network), site (builds the sample site once and checks
+ * its files and pages in Debian's Chromium), integration (the feedback API and store on dynalite and on
+ * DynamoDB Local), infra (CDK template assertions and cdk-nag).
+ */
+export default defineConfig({
+  test: {
+    reporters: ['default'],
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'site',
+          include: ['tests/site/**/*.test.ts'],
+          globalSetup: ['tests/helpers/site-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          // Browser tests share one Chromium per file; two files at once suit the 2-core CI machine.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
