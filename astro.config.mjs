@@ -1,7 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
-import pagefind from './site/integrations/pagefind.ts';
 import attachments from './site/integrations/attachments.ts';
 import { careScriptHash } from './site/lib/care-script.ts';
 
@@ -11,7 +10,9 @@ const PRIVATE_PATHS = ['/staff/', '/404/', '/feedback/status/'];
 export default defineConfig({
   srcDir: './site',
   publicDir: './site/public',
-  outDir: './dist',
+  // npm run build sets these (scripts/lib/build-site.ts); the search index is added after Astro finishes.
+  outDir: process.env.DUCHA_OUT_DIR ?? './dist',
+  ...(process.env.DUCHA_CACHE_DIR ? { cacheDir: process.env.DUCHA_CACHE_DIR } : {}),
   // The public origin; set DUCHA_SITE_URL when deploying (feeds, sitemap and open data use absolute URLs).
   site: process.env.DUCHA_SITE_URL ?? 'http://localhost:4321',
   trailingSlash: 'ignore',
@@ -23,7 +24,6 @@ export default defineConfig({
   integrations: [
     sitemap({ filter: (page) => !PRIVATE_PATHS.some((p) => new URL(page).pathname.startsWith(p)) }),
     attachments(),
-    pagefind(),
   ],
   security: {
     csp: {

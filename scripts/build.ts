@@ -5,15 +5,19 @@
 import { parseArgs } from 'node:util';
 import { buildSite, ContentError } from './lib/build-site.ts';
 
-let values: { out?: string; content?: string };
+let values: { out?: string; content?: string; cache?: string };
 try {
-  ({ values } = parseArgs({ options: { out: { type: 'string' }, content: { type: 'string' } }, strict: true }));
+  ({ values } = parseArgs({ options: { out: { type: 'string' }, content: { type: 'string' }, cache: { type: 'string' } }, strict: true }));
 } catch (error) {
-  console.error(`参数错误：${error instanceof Error ? error.message : String(error)}。用法：npm run build -- [--out 输出目录] [--content 内容目录]`);
+  console.error(`参数错误：${error instanceof Error ? error.message : String(error)}。用法：npm run build -- [--out 输出目录] [--content 内容目录] [--cache 缓存目录]`);
   process.exit(2);
 }
 try {
-  await buildSite({ ...(values.out ? { outDir: values.out } : {}), ...(values.content ? { contentDir: values.content } : {}) });
+  await buildSite({
+    ...(values.out ? { outDir: values.out } : {}),
+    ...(values.content ? { contentDir: values.content } : {}),
+    ...(values.cache ? { cacheDir: values.cache } : {}),
+  });
 } catch (error) {
   if (error instanceof ContentError) {
     console.error(error.lines.join('\n'));

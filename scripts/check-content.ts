@@ -2,6 +2,7 @@
  * `npm run check:content [-- --dir path/to/content]` — validate every editor file with the content schemas
  * and print one Chinese line per problem (file, field, rule). Exit code 1 when anything is wrong.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readContent } from '../site/lib/content-source.ts';
@@ -17,6 +18,10 @@ function main(): number {
     dir = path.resolve(values.dir ?? process.env.DUCHA_CONTENT_DIR ?? path.join(root, 'content'));
   } catch (error) {
     console.error(`参数错误：${error instanceof Error ? error.message : String(error)}。用法：npm run check:content -- [--dir 内容目录]`);
+    return 2;
+  }
+  if (!existsSync(dir)) {
+    console.error(msg.noDir(dir));
     return 2;
   }
   const content = readContent(dir, path.dirname(dir));

@@ -3,7 +3,9 @@
  * then `astro build` (pages, open data, feeds, sitemap) and the Pagefind index (an Astro integration).
  * Used by `npm run build`, `npm start`, the tests and the build benchmark.
  */
+import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { indexSite } from './search-index.ts';
 import { readContent } from '../../site/lib/content-source.ts';
 import { formatProblem } from '../../site/schemas/index.ts';
 import { contentError as msg } from '../../site/strings/zh-CN.ts';
@@ -36,21 +38,30 @@ export class ContentError extends Error {
 export async function buildSite(options: BuildOptions = {}): Promise<{ outDir: string }> {
   const outDir = path.resolve(options.outDir ?? path.join(root, 'dist'));
   const contentDir = path.resolve(options.contentDir ?? process.env.DUCHA_CONTENT_DIR ?? path.join(root, 'content'));
-  // The site reads these while building (site/lib/paths.ts, site/lib/dates.ts).
-  process.env.DUCHA_CONTENT_DIR = contentDir;
+  // The site reads DUCHA_CONTENT_DIR and DUCHA_AS_OF while building (site/lib/paths.ts, site/lib/dates.ts).
   if (options.asOf) process.env.DUCHA_AS_OF = options.asOf;
-  process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
   const content = readContent(contentDir, path.dirname(contentDir));
   if (content.problems.length) {
     throw new ContentError([...content.problems.map(formatProblem), msg.summary(content.problems.length)]);
   }
-  const { build } = await import('astro');
-  await build({
-    root,
-    outDir,
-    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
-    logLevel: options.verbose === false ? 'error' : 'info',
+  // Astro builds in its own process; the search index is built after it exits (lower peak memory).
+  const env = {
+    ...process.env,
+    DUCHA_CONTENT_DIR: contentDir,
+    DUCHA_OUT_DIR: outDir,
+    ...(options.cacheDir ? { DUCHA_CACHE_DIR: path.resolve(options.cacheDir) } : {}),
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
+  const astro = path.join(root, 'node_modules/astro/bin/astro.mjs');
+  const args = [astro, 'build', ...(options.verbose === false ? ['--silent'] : [])];
+  const code = await new Promise<number>((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.once('error', reject);
+    child.once('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
   });
+  if (code !== 0) throw new Error(`astro build 失败（退出码 ${code}）`);
+  const indexed = await indexSite(outDir);
+  if (options.verbose !== false) console.log(`[search] 已为 ${indexed.pages} 个页面建立搜索索引（${indexed.ms} ms）`);
   return { outDir };
 }

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
+import yaml from 'js-yaml';
 import {
   check,
   itemSchema,
@@ -73,7 +73,8 @@ function splitFrontmatter(source: string): { yaml: string; body: string } | null
 
 function parseYaml(source: string, file: string, problems: ContentProblem[]): unknown {
   try {
-    return YAML.parse(source, { prettyErrors: false });
+    // CORE_SCHEMA: dates stay strings (no YAML timestamps), so the schema sees exactly what the editor wrote.
+    return yaml.load(source, { schema: yaml.CORE_SCHEMA });
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     problems.push({ file, field: '', message: msg.yaml(reason ?? '') });

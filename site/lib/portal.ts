@@ -148,6 +148,9 @@ async function build(): Promise<Portal> {
   const facets: Record<Facet, FacetValue[]> = {
     status: group('status', (i) => i.status, Object.entries(statusLabels)),
     unit: group('unit', (i) => i.leadUnit, units.filter((u) => u.scorecard.led > 0).map((u) => [u.id, u.name])),
+    support: units
+      .filter((u) => u.supportItems.length > 0)
+      .map((u) => ({ facet: 'support' as const, value: u.id, label: u.name, items: u.supportItems })),
     category: group('category', (i) => i.category, Object.entries(categoryLabels)),
     region: group('region', (i) => i.region, regions.map((r) => [r.id, r.name])),
     year: group('year', (i) => i.year, years.map((y) => [y, `${y}年`])),

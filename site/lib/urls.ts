@@ -1,7 +1,9 @@
 /** Every URL the site links to, in one place. Paths end with `/` (Astro's directory build format). */
 
-export type Facet = 'status' | 'unit' | 'category' | 'region' | 'year';
+/** Ways to list items on static pages. `unit` is the lead unit; `support` lists a unit's supporting items. */
+export type Facet = 'status' | 'unit' | 'support' | 'category' | 'region' | 'year';
 
+/** The facets offered for browsing and as search filters (support is reached from unit pages). */
 export const FACETS: readonly Facet[] = ['status', 'unit', 'category', 'region', 'year'];
 
 export const urls = {

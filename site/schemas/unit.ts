@@ -3,10 +3,14 @@ import { contentError as msg, unitKind } from '../strings/zh-CN.ts';
 import { codeList, need, slug, text } from './common.ts';
 
 /** A public office number: area code and number, or an 8-digit local number, optional extension. */
-export const officePhone = z
+export const officePhone = z.preprocess(
+  // An unquoted number in YAML (phone: 12345678) is read as a number; it is still a phone number.
+  (v) => (typeof v === 'number' ? String(v) : v),
+  z
   .string({ error: need(msg.notText) })
   .trim()
-  .regex(/^(?:0\d{2,3}-?)?\d{7,8}(?:-\d{1,6})?$|^1[3-9]\d{9}$|^12345$/, { error: msg.phone });
+  .regex(/^(?:0\d{2,3}-?)?\d{7,8}(?:-\d{1,6})?$|^1[3-9]\d{9}$|^12345$/, { error: msg.phone }),
+);
 
 /** 责任单位: one file per unit, `content/units/<id>.yaml`. */
 export const unitSchema = z.strictObject({

@@ -10,10 +10,34 @@ interface PagefindResultData {
   meta: Record<string, string | undefined>;
   filters: Record<string, string[] | undefined>;
 }
+interface PagefindResult {
+  id: string;
+  data(): Promise<PagefindResultData>;
+}
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(q: string | null, o: { filters?: Record<string, string> }): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
+  search(q: string | null, o: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/**
+ * Chinese has no spaces, so the browser's segmenter splits an unknown word like 公交 into 公|交, and a plain
+ * Pagefind query then matches any page with a word starting 公 and another starting 交. When the query is
+ * one run of text with Chinese in it, we also search it as an exact phrase: if the phrase is found, only
+ * those pages are shown, in the ranked order of the plain search (which weighs titles above body text).
+ */
+export function phraseQuery(q: string): string | null {
+  return CJK.test(q) && !/["\s]/.test(q) ? `"${q}"` : null;
+}
+
+export function preferPhrase<R extends { id: string }>(ranked: readonly R[], phrase: readonly R[] | null): R[] {
+  if (!phrase || phrase.length === 0) return [...ranked];
+  const exact = new Set(phrase.map((r) => r.id));
+  const ordered = ranked.filter((r) => exact.has(r.id));
+  const seen = new Set(ordered.map((r) => r.id));
+  return [...ordered, ...phrase.filter((r) => !seen.has(r.id))];
 }
 
 const PAGE = 10;
@@ -39,13 +63,15 @@ export function startSearch(): void {
 
   let pagefind: Promise<Pagefind> | undefined;
   const load = () =>
-    (pagefind ??= import(/* @vite-ignore */ `${'/pagefind/'}pagefind.js`).then(async (pf: Pagefind) => {
+    // A URL computed at run time, so the bundler leaves this import to the browser (Pagefind is built after
+    // the site and is not part of the bundle).
+    (pagefind ??= import(/* @vite-ignore */ new URL('/pagefind/pagefind.js', location.href).href).then(async (pf: Pagefind) => {
       await pf.options({ excerptLength: 40 });
       await pf.init();
       return pf;
     }));
 
-  let shown: { data(): Promise<PagefindResultData> }[] = [];
+  let shown: PagefindResult[] = [];
   let offset = 0;
   let run = 0;
 
@@ -75,12 +101,15 @@ export function startSearch(): void {
     statusEl.textContent = t.loading ?? '';
     try {
       const pf = await load();
-      const res = await pf.search(q || null, { filters });
+      const phrase = q ? phraseQuery(q) : null;
+      const [res, exact] = await Promise.all([pf.search(q || null, { filters }), phrase ? pf.search(phrase, { filters }) : null]);
       if (mine !== run) return;
-      shown = res?.results ?? [];
+      shown = preferPhrase(res?.results ?? [], exact?.results ?? null);
       list.replaceChildren();
-      statusEl.textContent = shown.length ? (t.results ?? '').replace('{n}', String(shown.length)) : (t.none ?? '');
       await render(0);
+      if (mine !== run) return;
+      // Announced once the first results are on the page.
+      statusEl.textContent = shown.length ? (t.results ?? '').replace('{n}', String(shown.length)) : (t.none ?? '');
     } catch {
       if (mine === run) statusEl.textContent = t.error ?? '';
     }

@@ -161,6 +161,7 @@ export const pages = {
   noOverdue: '目前没有逾期事项。',
   latestNotices: '通知公告',
   more: '查看更多',
+  allOf: (n: number) => `查看全部 ${n} 项`,
   allItems: '全部督查事项',
   browseBy: '分类浏览',
   byStatus: '按办理状态',
@@ -270,6 +271,7 @@ export const contentError = {
   fileSlug: '文件名只能包含小写字母、数字和连字符，如 2026-03-01-portal-launch.md',
   reservedSlug: (names: string) => `文件名只能包含小写字母、数字和连字符，且不能是网站已使用的路径（${names}）`,
   summary: (n: number) => `发现 ${n} 处内容错误，请修改后重试。`,
+  noDir: (dir: string) => `内容目录不存在：${dir}`,
   ok: (items: number, units: number, regions: number, notices: number) =>
     `内容检查通过：${items} 个督查事项、${units} 个责任单位、${regions} 个区域、${notices} 条公告。`,
 } as const;

@@ -5,7 +5,9 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import YAML from 'yaml';
+import yaml from 'js-yaml';
+
+const dump = (data: unknown) => yaml.dump(data, { lineWidth: -1, schema: yaml.CORE_SCHEMA });
 
 export type Data = Record<string, unknown>;
 
@@ -51,7 +53,7 @@ export interface FixtureOptions {
 }
 
 export function markdown(data: Data, body = '事项内容。'): string {
-  return `---\n${YAML.stringify(data)}---\n${body}\n`;
+  return `---\n${dump(data)}---\n${body}\n`;
 }
 
 /** Write a content folder; returns the folder named `content` inside a new temp dir. */
@@ -62,8 +64,8 @@ export function writeContent(options: FixtureOptions = {}): string {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, text);
   };
-  put('regions.yaml', YAML.stringify(options.regions ?? baseRegions));
-  for (const u of options.units ?? baseUnits) put(`units/${String(u.id)}.yaml`, YAML.stringify(u));
+  put('regions.yaml', dump(options.regions ?? baseRegions));
+  for (const u of options.units ?? baseUnits) put(`units/${String(u.id)}.yaml`, dump(u));
   const items = options.items ?? { '2026/DC-2026-014.md': { data: baseItem() } };
   for (const [rel, v] of Object.entries(items)) put(`items/${rel}`, typeof v === 'string' ? v : markdown(v.data, v.body));
   for (const [rel, text] of Object.entries(options.notices ?? { '2026-03-01-launch.md': markdown({ title: '平台上线', date: '2026-03-01' }, '正文。') })) put(`notices/${rel}`, text);

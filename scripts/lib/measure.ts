@@ -1,0 +1,56 @@
+/** Small measuring helpers for the benchmarks (Linux /proc based). */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/** Resident set size of a process and all its descendants, in bytes (0 once it has exited). */
+export function treeRss(pid: number): number {
+  let total = 0;
+  const visit = (p: number) => {
+    try {
+      const status = readFileSync(`/proc/${p}/status`, 'utf8');
+      total += Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+      for (const task of readdirSync(`/proc/${p}/task`)) {
+        const children = readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim();
+        for (const c of children ? children.split(/\s+/) : []) visit(Number(c));
+      }
+    } catch {
+      // The process ended between reads.
+    }
+  };
+  visit(pid);
+  return total;
+}
+
+/** Sample `treeRss(pid)` every `ms` until stopped; returns the peak seen. */
+export function watchPeakRss(pid: number, ms = 50): { stop(): number } {
+  let peak = 0;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, treeRss(pid));
+  }, ms);
+  return {
+    stop() {
+      clearInterval(timer);
+      return peak;
+    },
+  };
+}
+
+/** Total size of the files under a folder, and their count. */
+export function folderSize(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    bytes += statSync(path.join(e.parentPath, e.name)).size;
+    files += 1;
+  }
+  return { bytes, files };
+}
+
+export const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+export const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}

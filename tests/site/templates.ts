@@ -1,0 +1,34 @@
+/** One URL per page template of the sample site, chosen from the content so every variant is covered. */
+import { loadSample } from '../helpers/sample.ts';
+
+export function templateUrls(): Record<string, string> {
+  const s = loadSample();
+  const pick = (f: (i: (typeof s.items)[number]) => boolean, what: string) => {
+    const item = s.items.find(f);
+    if (!item) throw new Error(`sample has no ${what} item`);
+    return `/items/${item.id}/`;
+  };
+  const unitId = [...s.units.keys()].find((u) => s.items.some((i) => i.leadUnit === u))!;
+  return {
+    home: '/',
+    list: '/items/',
+    listPage2: '/items/2/',
+    facetStatus: '/items/status/in_progress/',
+    facetUnit: `/items/unit/${unitId}/`,
+    itemOverdue: pick((i) => i.overdue && i.extensions.length > 0, 'overdue extended'),
+    itemLate: pick((i) => i.completion === 'late', 'completed late'),
+    itemSuspended: pick((i) => i.status === 'suspended', 'suspended'),
+    itemAttachments: pick((i) => i.attachments.length > 0, 'with attachments'),
+    units: '/units/',
+    unit: `/units/${unitId}/`,
+    stats: '/stats/',
+    search: '/search/?q=电梯',
+    notices: '/notices/',
+    notice: `/notices/${s.notices[0]!.id}/`,
+    about: '/about/',
+    privacy: '/privacy/',
+    accessibility: '/accessibility/',
+    data: '/data/',
+    notFound: '/no-such-page/',
+  };
+}
