@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSite, ContentError, root } from './lib/build-site.ts';
-import { startLocalServer } from '../functions/local/server.ts';
+import { startPortal } from '../functions/local/portal.ts';
 
 let values: { port?: string; 'no-build'?: boolean; host?: string };
 try {
@@ -35,7 +35,7 @@ if (!values['no-build']) {
     throw error;
   }
 }
-const server = await startLocalServer({ distDir, port, hostname: values.host ?? '127.0.0.1' });
+const server = await startPortal({ distDir, dataDir: path.join(root, '.data'), port, hostname: values.host ?? '127.0.0.1' });
 console.log(`\n督查公开已启动：${server.url}/  （按 Ctrl+C 停止）`);
 const stop = async () => {
   await server.close();

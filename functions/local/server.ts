@@ -3,7 +3,7 @@
  * under /api/, backed by an embedded DynamoDB.
  */
 import { serve, type ServerType } from '@hono/node-server';
-import { Hono } from 'hono';
+import { Hono, type Hono as HonoApp } from 'hono';
 import { compress } from 'hono/compress';
 import { staticSite } from './static-site.ts';
 
@@ -14,6 +14,8 @@ export interface LocalServerOptions {
   readonly port?: number;
   /** @default 127.0.0.1 */
   readonly hostname?: string;
+  /** The API, mounted before the static site (its routes all start with /api/). */
+  readonly api?: HonoApp<any>;
 }
 
 export interface LocalServer {
@@ -24,6 +26,7 @@ export interface LocalServer {
 export async function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {
   const app = new Hono();
   app.use('*', compress());
+  if (options.api) app.route('/', options.api);
   app.route('/', staticSite(options.distDir));
   const hostname = options.hostname ?? '127.0.0.1';
   const server: ServerType = await new Promise((resolve, reject) => {

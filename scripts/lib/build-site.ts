@@ -4,6 +4,7 @@
  * Used by `npm run build`, `npm start`, the tests and the build benchmark.
  */
 import { spawn } from 'node:child_process';
+import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { indexSite } from './search-index.ts';
 import { readContent } from '../../site/lib/content-source.ts';
@@ -23,6 +24,17 @@ export interface BuildOptions {
   cacheDir?: string;
   /** Print Astro's progress. @default true */
   verbose?: boolean;
+}
+
+/**
+ * The API's own pages (feedback receipts for browsers without JavaScript) cannot know the hashed name of
+ * the site's stylesheet, so the build also publishes it at a fixed address, /styles.css.
+ */
+function publishStylesheet(outDir: string): void {
+  const home = readFileSync(path.join(outDir, 'index.html'), 'utf8');
+  const href = /<link rel="stylesheet" href="(\/_astro\/[^"]+\.css)"/.exec(home)?.[1];
+  if (!href) throw new Error('built site has no stylesheet');
+  copyFileSync(path.join(outDir, href), path.join(outDir, 'styles.css'));
 }
 
 export class ContentError extends Error {
@@ -61,6 +73,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<{ outDir: s
     child.once('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
   });
   if (code !== 0) throw new Error(`astro build 失败（退出码 ${code}）`);
+  publishStylesheet(outDir);
   const indexed = await indexSite(outDir);
   if (options.verbose !== false) console.log(`[search] 已为 ${indexed.pages} 个页面建立搜索索引（${indexed.ms} ms）`);
   return { outDir };

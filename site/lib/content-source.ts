@@ -82,6 +82,15 @@ function parseYaml(source: string, file: string, problems: ContentProblem[]): un
   }
 }
 
+/** Just the region ids (for the feedback API, which accepts only the site's regions). */
+export function readRegionIds(contentDir: string): string[] {
+  const file = path.join(contentDir, 'regions.yaml');
+  if (!existsSync(file)) return [];
+  const list = yaml.load(readFileSync(file, 'utf8'), { schema: yaml.CORE_SCHEMA });
+  const result = z.array(regionSchema).safeParse(list);
+  return result.success ? result.data.map((r) => r.id) : [];
+}
+
 /**
  * Read and validate everything under `contentDir` (the folder named `content`). `root` is the folder that
  * file names in messages are relative to (the project root).

@@ -281,3 +281,127 @@ export type CategoryCode = keyof typeof category;
 export type SourceCode = keyof typeof source;
 export type UnitKindCode = keyof typeof unitKind;
 export type RegionKindCode = keyof typeof regionKind;
+
+/** 意见建议 / 问题线索: kinds of submission. */
+export const feedbackKind = {
+  suggestion: '意见建议',
+  clue: '问题线索',
+  item_feedback: '对督查事项的意见',
+} as const;
+
+/** Submission status (受理状态), in lifecycle order. */
+export const feedbackStatus = {
+  received: '已提交',
+  accepted: '已受理',
+  rejected: '不予受理',
+  in_progress: '办理中',
+  replied: '已答复',
+  closed: '已办结',
+} as const;
+
+/** Field names of the feedback form, as used in error messages and labels. */
+export const feedbackField = {
+  kind: '留言类别',
+  itemId: '相关督查事项编号',
+  region: '所在区域',
+  title: '标题',
+  content: '内容',
+  contact: '联系方式',
+  'contact.name': '姓名',
+  'contact.phone': '联系电话',
+  'contact.email': '电子邮箱',
+  privacyConsent: '隐私政策同意',
+  allowPublish: '同意公开',
+  altcha: '安全验证',
+  idempotencyKey: '提交编号',
+  website: '网址',
+  trackingNumber: '受理编号',
+  password: '查询密码',
+  body: '请求内容',
+} as const;
+
+/** Validation and API messages for citizens. Each reads after the field name, e.g. “标题 至少 4 个字”. */
+export const feedbackError = {
+  required: '不能为空',
+  notText: '应为文字',
+  kind: '请选择留言类别（意见建议、问题线索或对督查事项的意见）',
+  itemIdRequired: '对督查事项提意见时，请填写事项编号',
+  itemIdFormat: '格式应为 DC-年份-序号，如 DC-2026-014',
+  region: '不在本市区域列表中，请从列表中选择',
+  minChars: (n: number) => `至少 ${n} 个字`,
+  maxChars: (n: number) => `不能超过 ${n} 个字`,
+  control: '含有不允许的控制字符，请删除后重试',
+  phone: '请填写正确的手机号码（11 位）或固定电话（如 0000-12345678）',
+  email: '请填写正确的电子邮箱地址',
+  name: '不能超过 30 个字',
+  consentRequired: '留下联系方式时，需要同意隐私政策',
+  boolean: '应为“是”或“否”',
+  unknownField: (keys: string) => `包含无法识别的字段：${keys}`,
+  honeypot: '请留空此项',
+  idempotencyKey: '格式不正确（8–100 个字母、数字或 - _ 字符）',
+  trackingNumber: '格式应为 DC + 四位数字 + 短横线 + 六位字母数字，如 DC2611-7K3Q9M',
+  password: '应为 6 位数字',
+  challengeMissing: '缺少安全验证，请刷新页面后重试',
+  challengeInvalid: '安全验证未通过，请刷新页面后重试',
+  challengeExpired: '安全验证已过期，请重新提交',
+  challengeUsed: '安全验证已使用过，请重新提交',
+  // Whole-request problems (problem+json titles and details).
+  badJson: '请求内容不是有效的 JSON',
+  tooLarge: '提交的内容过大（不能超过 16 KB）',
+  unsupportedType: '不支持的内容类型，请使用 application/json 或表单提交',
+  invalid: '提交的内容有误，请按提示修改',
+  conflict: '该提交编号已用于另一份内容，请刷新页面后重新填写',
+  inProgress: '相同的提交正在处理中，请稍候再试',
+  rateLimited: '操作过于频繁，请稍后再试',
+  lookupLocked: '查询失败次数过多，请一小时后再试',
+  notFound: '受理编号或查询密码不正确',
+  unavailable: '系统繁忙，请稍后重试，您填写的内容不会丢失',
+  methodNotAllowed: '不支持的请求方法',
+  notFoundRoute: '接口不存在',
+  internal: '系统出现错误，请稍后重试',
+} as const;
+
+/** Feedback pages, receipts and the lookup result. */
+export const feedbackPage = {
+  title: '我要留言',
+  intro: '您可以对本市督查工作提出意见建议，反映问题线索，或对某个督查事项发表意见。可以匿名提交。提交后会得到受理编号和查询密码，请妥善保存，凭此查询办理进度和答复。',
+  forItem: (id: string) => `您正在对督查事项 ${id} 提出意见。`,
+  contactLegend: '联系方式（选填）',
+  contactHint: '留下联系方式便于工作人员向您核实情况，不会公开，也不会出现在查询结果中。',
+  privacyConsent: '我已阅读并同意《隐私政策》',
+  privacyLink: '隐私政策',
+  allowPublish: '同意在答复后将我的留言（删除个人信息后）和答复一并公开',
+  titleHint: '4–50 个字',
+  contentHint: '10–2000 个字。请写明时间、地点和具体情况。',
+  regionNone: '不选择',
+  kindLegend: '留言类别',
+  submit: '提交',
+  submitting: '正在提交…',
+  verifying: '正在进行安全验证…',
+  errorSummary: '提交的内容有误，请修改以下各项：',
+  receiptTitle: '提交成功',
+  receiptIntro: '我们已收到您的留言。请记下受理编号和查询密码，凭此在“留言查询”页面查询办理进度和答复。密码只显示这一次。',
+  copy: '复制受理编号和密码',
+  copied: '已复制',
+  print: '打印回执',
+  receiptStatus: '当前状态',
+  submittedAt: '提交时间',
+  goLookup: '查询办理进度',
+  newSubmission: '再提交一条留言',
+  offlineSaved: '网络连接中断。您的留言已保存在本机，网络恢复后会自动重新提交，请不要关闭本页面。',
+  offlineRetrying: '网络已恢复，正在重新提交您保存的留言…',
+  pendingOnLoad: '发现一条尚未提交成功的留言，正在重新提交…',
+  noScriptNote: '您的浏览器未启用 JavaScript，也可以正常提交；提交后请记下页面上显示的受理编号和查询密码。',
+  unverified: '（未经安全验证的提交，受理时会进一步核实）',
+  lookupTitle: '留言查询',
+  lookupIntro: '请输入提交留言时得到的受理编号和查询密码。',
+  lookupSubmit: '查询',
+  lookupResult: '办理情况',
+  history: '办理记录',
+  reply: '答复',
+  replyPending: '尚未答复。',
+  replyUnit: '答复单位',
+  backToForm: '返回修改',
+  backHome: '返回首页',
+  kindLabel: '类别',
+} as const;

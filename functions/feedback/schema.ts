@@ -1,0 +1,192 @@
+/**
+ * The feedback contract: what a citizen may send to POST /api/feedback and POST /api/feedback/lookup.
+ * The API validates with these schemas, and the site's form validates with the very same ones before
+ * sending, so a citizen sees the same message in the browser as the API would give.
+ * Messages come from the one dictionary (site/strings/zh-CN.ts).
+ */
+import * as z from 'zod/mini';
+import { feedbackError as msg } from '../../site/strings/zh-CN.ts';
+import { charLength, hasForbiddenControl, normalizeText } from './text.ts';
+
+// zod/mini: the same validation as the classic API with a functional style that bundles small — this
+// module ships to the browser in the feedback form and to Lambda (npm run bench:api prints the sizes).
+
+export const FEEDBACK_KINDS = ['suggestion', 'clue', 'item_feedback'] as const;
+export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
+
+export const LIMITS = {
+  titleMin: 4,
+  titleMax: 50,
+  contentMin: 10,
+  contentMax: 2000,
+  nameMax: 30,
+  emailMax: 100,
+  /** Request bodies over this are refused with 413. */
+  bodyBytes: 16 * 1024,
+} as const;
+
+/** Mainland mobile (11 digits) or a landline with area code, optional extension. */
+export const PHONE = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?)$/;
+export const ITEM_ID = /^DC-\d{4}-\d{3,}$/;
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
+
+/** Absent, null and empty strings all mean "not given" for optional fields. */
+const blankToUndefined = (v: unknown) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v);
+
+/** An optional field: blank or absent is `undefined`, anything else must pass `schema`. */
+function optional<T extends z.ZodMiniType>(schema: T): z.ZodMiniType<z.output<T> | undefined, unknown> {
+  return z.pipe(z.transform(blankToUndefined) as z.ZodMiniType<unknown, unknown>, z.optional(schema) as z.ZodMiniType) as never;
+}
+
+const typeError = (message: string) => (issue: { input?: unknown }) => (issue.input === undefined ? msg.required : message);
+
+/** Citizen text: normalised, no control characters, length in characters within [min, max]. */
+function citizenText(min: number, max: number) {
+  return z.pipe(z.string({ error: typeError(msg.notText) }), z.transform(normalizeText)).check(
+    z.superRefine((s, ctx) => {
+      if (hasForbiddenControl(s)) ctx.addIssue({ code: 'custom', message: msg.control, input: s });
+      else if (min > 0 && s.length === 0) ctx.addIssue({ code: 'custom', message: msg.required, input: s });
+      else if (charLength(s) < min) ctx.addIssue({ code: 'custom', message: msg.minChars(min), input: s });
+      else if (charLength(s) > max) ctx.addIssue({ code: 'custom', message: msg.maxChars(max), input: s });
+    }),
+  );
+}
+
+const phone = z.pipe(
+  z.string({ error: msg.phone }),
+  z.transform((s: string) => s.normalize('NFKC').replace(/[\s()]/g, '').replace(/^(?:\+86|0086)-?/, '')),
+).check(z.refine((s) => PHONE.test(s), { error: msg.phone }));
+
+const email = z.pipe(
+  z.string({ error: msg.email }),
+  z.pipe(z.transform((s: string) => s.normalize('NFKC').trim()), z.email({ error: msg.email }).check(z.maxLength(LIMITS.emailMax, { error: msg.maxChars(LIMITS.emailMax) }))),
+);
+
+const flag = z._default(z.boolean({ error: msg.boolean }), false);
+
+const unknownKeys = (fallback: string) => (i: { code?: string; keys?: string[] }) =>
+  i.code === 'unrecognized_keys' ? msg.unknownField((i.keys ?? []).join('、')) : fallback;
+
+export interface FeedbackSchemaOptions {
+  /** Region ids of the site (content/regions.yaml); when given, `region` must be one of them. */
+  readonly regionIds?: readonly string[];
+}
+
+/** POST /api/feedback body (JSON shape; form posts are mapped to it by `fromFormFields`). */
+export function createFeedbackSchema(options: FeedbackSchemaOptions = {}) {
+  const regions = options.regionIds ? new Set(options.regionIds) : null;
+  const object = z
+    .strictObject(
+      {
+        kind: z.enum(FEEDBACK_KINDS, { error: msg.kind }),
+        itemId: optional(
+          z.pipe(
+            z.string({ error: msg.itemIdFormat }),
+            z.transform((s: string) => s.trim().toUpperCase()),
+          ).check(z.regex(ITEM_ID, { error: msg.itemIdFormat })),
+        ),
+        region: optional(z.string({ error: msg.region }).check(z.refine((r) => !regions || regions.has(r), { error: msg.region }))),
+        title: citizenText(LIMITS.titleMin, LIMITS.titleMax),
+        content: citizenText(LIMITS.contentMin, LIMITS.contentMax),
+        contact: optional(
+          z.strictObject(
+            {
+              name: optional(citizenText(0, LIMITS.nameMax)),
+              phone: optional(phone),
+              email: optional(email),
+            },
+            { error: unknownKeys(msg.notText) },
+          ),
+        ),
+        privacyConsent: flag,
+        allowPublish: flag,
+        /** The solved ALTCHA challenge (base64 JSON). Absent for plain form posts without JavaScript. */
+        altcha: optional(z.string({ error: msg.challengeInvalid }).check(z.maxLength(4096, { error: msg.challengeInvalid }))),
+        /** Honeypot: a field people never see. Anything in it marks the request as automated. */
+        website: optional(z.string().check(z.maxLength(0, { error: msg.honeypot }))),
+        /** For plain form posts, which cannot send the Idempotency-Key header. */
+        idempotencyKey: optional(z.string({ error: msg.idempotencyKey }).check(z.regex(IDEMPOTENCY_KEY, { error: msg.idempotencyKey }))),
+      },
+      { error: unknownKeys(msg.invalid) },
+    )
+    .check(
+      z.superRefine((v, ctx) => {
+        if (v.kind === 'item_feedback' && !v.itemId) ctx.addIssue({ code: 'custom', path: ['itemId'], message: msg.itemIdRequired, input: v.itemId });
+        const c = v.contact;
+        if (c && (c.name || c.phone || c.email) && !v.privacyConsent) {
+          ctx.addIssue({ code: 'custom', path: ['privacyConsent'], message: msg.consentRequired, input: v.privacyConsent });
+        }
+      }),
+    );
+  return z.pipe(
+    object,
+    z.transform((v: z.output<typeof object>) => ({ ...v, contact: v.contact && (v.contact.name || v.contact.phone || v.contact.email) ? v.contact : undefined })),
+  );
+}
+
+export type FeedbackSchema = ReturnType<typeof createFeedbackSchema>;
+export type FeedbackInput = z.output<FeedbackSchema>;
+export type Contact = NonNullable<FeedbackInput['contact']>;
+
+/** Crockford base32 (no I, L, O, U), as used in tracking numbers. */
+export const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+export const TRACKING_NUMBER = /^DC\d{4}-[0-9A-HJKMNP-TV-Z]{6}$/;
+
+/** Accept what people type: lower case, spaces, a missing dash, O for 0 and I/L for 1. */
+export function normalizeTrackingNumber(input: string): string {
+  const s = input.normalize('NFKC').toUpperCase().replace(/[\s_-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  // The DC prefix survives the O→0 and I→1 mapping above only if written DC; accept D C typed with digits.
+  const m = /^DC(\d{4})([0-9A-Z]{6})$/.exec(s);
+  return m ? `DC${m[1]}-${m[2]}` : s;
+}
+
+/** POST /api/feedback/lookup body. */
+export const lookupSchema = z.strictObject(
+  {
+    trackingNumber: z
+      .pipe(z.string({ error: typeError(msg.trackingNumber) }), z.transform(normalizeTrackingNumber))
+      .check(z.refine((s) => TRACKING_NUMBER.test(s), { error: msg.trackingNumber })),
+    password: z
+      .pipe(z.string({ error: typeError(msg.password) }), z.transform((s: string) => s.normalize('NFKC').trim()))
+      .check(z.refine((s) => /^\d{6}$/.test(s), { error: msg.password })),
+  },
+  { error: unknownKeys(msg.invalid) },
+);
+export type LookupInput = z.output<typeof lookupSchema>;
+
+export interface FieldError {
+  /** Dotted path of the field, e.g. `contact.phone`; empty for the whole request. */
+  readonly field: string;
+  readonly message: string;
+}
+
+/** zod issues → one message per field (the first), in form order. */
+export function fieldErrors(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): FieldError[] {
+  const seen = new Set<string>();
+  const out: FieldError[] = [];
+  for (const issue of error.issues) {
+    const field = issue.path.map(String).join('.');
+    if (seen.has(field)) continue;
+    seen.add(field);
+    out.push({ field, message: issue.message });
+  }
+  return out;
+}
+
+/**
+ * Map a plain HTML form post (application/x-www-form-urlencoded) to the JSON shape: `contact.name` →
+ * contact.name, checkboxes (`on`, `true`, `1`) → true, absent checkboxes → false. A repeated field is an error
+ * caught by the schema (it arrives as a list).
+ */
+export function fromFormFields(fields: Record<string, string | string[]>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const contact: Record<string, unknown> = {};
+  const truthy = (v: unknown) => (typeof v === 'string' ? ['on', 'true', '1', 'yes'].includes(v) : v);
+  for (const [key, value] of Object.entries(fields)) {
+    if (key.startsWith('contact.')) contact[key.slice(8)] = value;
+    else if (key === 'privacyConsent' || key === 'allowPublish') out[key] = truthy(value);
+    else out[key] = value;
+  }
+  if (Object.keys(contact).length) out.contact = contact;
+  return out;
+}

@@ -1,0 +1,75 @@
+/**
+ * What every Lambda entry point shares: clients, stores, secrets (read once per cold start from Secrets
+ * Manager), Powertools logger and metrics, and the app built from them. Names come from the environment the
+ * CDK stack sets: table names (DUCHA_TABLE_*), DUCHA_SECRET_ARN, DUCHA_REGION_IDS, DUCHA_POW_*.
+ */
+import type { LambdaContext, LambdaEvent } from 'hono/aws-lambda';
+import type { Context } from 'hono';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
+import { createApp, DEFAULT_LIMITS, type Secrets } from '../http/app.ts';
+import { DEFAULT_POW } from '../http/pow.ts';
+import { createDynamoClient, documentClient } from '../store/client.ts';
+import { FeedbackStore } from '../store/feedback-store.ts';
+import { GuardStore } from '../store/guard-store.ts';
+import { tableNamesFromEnv } from '../store/tables.ts';
+
+type Bindings = { event: LambdaEvent; lambdaContext: LambdaContext };
+
+export const logger = new Logger({ serviceName: 'ducha-feedback' });
+export const metrics = new Metrics({ namespace: 'Ducha', serviceName: 'ducha-feedback' });
+
+let secrets: Promise<Secrets & { originVerify?: string }> | undefined;
+
+/** The secret is a JSON object {altchaHmacKey, pepper, originVerify}; fetched once per container. */
+function loadSecrets() {
+  secrets ??= (async () => {
+    const arn = process.env.DUCHA_SECRET_ARN;
+    if (!arn) throw new Error('DUCHA_SECRET_ARN is not set');
+    const value = (await getSecret(arn, { transform: 'json', maxAge: 24 * 3_600 })) as Secrets & { originVerify?: string };
+    if (!value?.altchaHmacKey || !value.pepper) throw new Error('secret lacks altchaHmacKey or pepper');
+    return value;
+  })().catch((error) => {
+    secrets = undefined; // try again on the next request
+    throw error;
+  });
+  return secrets;
+}
+
+/**
+ * The viewer's address. Behind CloudFront, API Gateway sees CloudFront's address; CloudFront passes the
+ * viewer's in CloudFront-Viewer-Address, which is trusted only when the request also carries the secret
+ * origin header CloudFront adds (so a caller going to API Gateway directly cannot choose its address).
+ */
+function clientAddress(c: Context<{ Bindings: Bindings }>, originVerify: string | undefined): string {
+  const source = (c.env.event.requestContext as { http?: { sourceIp?: string } }).http?.sourceIp ?? 'unknown';
+  const viewer = c.req.header('cloudfront-viewer-address');
+  if (viewer && originVerify && c.req.header('x-ducha-origin') === originVerify) return viewer.replace(/:\d+$/, '');
+  return source;
+}
+
+export async function buildApp() {
+  const client = createDynamoClient();
+  const db = documentClient(client);
+  const tables = tableNamesFromEnv(process.env, 'ducha');
+  const loaded = await loadSecrets();
+  const app = createApp({
+    feedback: new FeedbackStore(db, tables),
+    guard: new GuardStore(db, tables),
+    idempotency: new DynamoDBPersistenceLayer({ tableName: tables.guard, keyAttr: 'pk', expiryAttr: 'expiresAt', awsSdkV3Client: client }),
+    secrets: loadSecrets,
+    pow: {
+      ...DEFAULT_POW,
+      ...(process.env.DUCHA_POW_COUNTER_MAX ? { counterMin: Math.floor(Number(process.env.DUCHA_POW_COUNTER_MAX) / 3), counterMax: Number(process.env.DUCHA_POW_COUNTER_MAX) } : {}),
+    },
+    limits: DEFAULT_LIMITS,
+    ...(process.env.DUCHA_REGION_IDS ? { regionIds: process.env.DUCHA_REGION_IDS.split(',') } : {}),
+    logger,
+    metrics,
+    clientAddress: (c) => clientAddress(c as unknown as Context<{ Bindings: Bindings }>, loaded.originVerify),
+    remainingTimeMs: (c) => (c.env as Bindings).lambdaContext.getRemainingTimeInMillis(),
+  });
+  return app;
+}

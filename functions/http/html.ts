@@ -1,0 +1,74 @@
+/**
+ * Pages the API itself answers for browsers without JavaScript: the receipt after a plain form post, the
+ * list of problems to correct, and the lookup result. They share the site's stylesheet (/styles.css) and
+ * the 关怀版 script, and are never cached.
+ */
+import { CARE_SCRIPT, careScriptHash } from '../../site/lib/care-script.ts';
+import { feedbackField, feedbackKind, feedbackPage as t, nav, site } from '../../site/strings/zh-CN.ts';
+import { urls } from '../../site/lib/urls.ts';
+import type { FieldError } from '../feedback/schema.ts';
+import type { LookupResult, Receipt } from './types.ts';
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** CSP for the API's own pages: nothing inline but the care script (by hash). */
+export const HTML_CSP = [
+  "default-src 'self'",
+  `script-src '${careScriptHash()}'`,
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "object-src 'none'",
+].join('; ');
+
+function page(title: string, main: string): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex, nofollow"><title>${escapeHtml(title)} - ${site.name}</title><link rel="stylesheet" href="/styles.css"><script>${CARE_SCRIPT}</script></head><body><a class="skip" href="#main">${nav.skip}</a><header class="masthead"><div class="wrap"><a class="brand" href="/">${site.name}<small>${site.fullName}</small></a><div class="tools"><button id="care-toggle" type="button" hidden data-on="${nav.careOn}" data-off="${nav.careOff}">${nav.careOn}</button></div></div></header><main id="main" tabindex="-1"><div class="wrap">${main}</div></main><footer class="footer"><div class="wrap"><p><a href="${urls.home}">${t.backHome}</a> · <a href="${urls.privacy}">${nav.privacy}</a></p></div></footer></body></html>`;
+}
+
+function row(label: string, value: string): string {
+  return `<tr><th scope="row">${escapeHtml(label)}</th><td>${value}</td></tr>`;
+}
+
+export function receiptPage(r: Receipt): string {
+  return page(
+    t.receiptTitle,
+    `<h1>${t.receiptTitle}</h1><p>${t.receiptIntro}</p>` +
+      `<table class="facts receipt"><tbody>` +
+      row(feedbackField.trackingNumber, `<strong>${escapeHtml(r.trackingNumber)}</strong>`) +
+      row(feedbackField.password, `<strong>${escapeHtml(r.password)}</strong>`) +
+      row(t.receiptStatus, escapeHtml(r.statusLabel) + (r.verified ? '' : ` <span class="muted">${t.unverified}</span>`)) +
+      row(t.submittedAt, escapeHtml(r.createdAt.slice(0, 16).replace('T', ' '))) +
+      `</tbody></table><p><a class="button" href="${urls.feedbackStatus}">${t.goLookup}</a> <a href="${urls.feedback}">${t.newSubmission}</a></p>`,
+  );
+}
+
+export function errorPage(title: string, errors: readonly FieldError[], back: string): string {
+  const items = errors.length
+    ? `<ul>${errors.map((e) => `<li>${e.field ? `${escapeHtml(feedbackField[e.field as keyof typeof feedbackField] ?? e.field)}：` : ''}${escapeHtml(e.message)}</li>`).join('')}</ul>`
+    : '';
+  return page(title, `<div class="error-summary" role="alert"><h1>${escapeHtml(title)}</h1>${items}</div><p><a class="button" href="${escapeHtml(back)}">${t.backToForm}</a></p>`);
+}
+
+export function lookupPage(r: LookupResult): string {
+  const history = r.history
+    .map((h) => `<li><time datetime="${escapeHtml(h.at)}">${escapeHtml(h.at.slice(0, 10))}</time> ${escapeHtml(h.label)}${h.note ? `<br>${escapeHtml(h.note)}` : ''}</li>`)
+    .join('');
+  const reply = r.reply
+    ? `<p>${escapeHtml(r.reply.text).replace(/\n/g, '<br>')}</p><p class="muted">${t.replyUnit}：${escapeHtml(r.reply.unit)} · ${escapeHtml(r.reply.at.slice(0, 10))}</p>`
+    : `<p>${t.replyPending}</p>`;
+  return page(
+    t.lookupResult,
+    `<h1>${t.lookupResult}</h1><table class="facts"><tbody>` +
+      row(feedbackField.trackingNumber, escapeHtml(r.trackingNumber)) +
+      row(t.kindLabel, escapeHtml(feedbackKind[r.kind])) +
+      row(feedbackField.title, escapeHtml(r.title)) +
+      row(t.receiptStatus, escapeHtml(r.statusLabel)) +
+      row(t.submittedAt, escapeHtml(r.submittedAt.slice(0, 16).replace('T', ' '))) +
+      `</tbody></table><h2>${t.history}</h2><ol class="timeline">${history}</ol><h2>${t.reply}</h2>${reply}` +
+      `<p><a href="${urls.feedbackStatus}">${t.lookupTitle}</a></p>`,
+  );
+}

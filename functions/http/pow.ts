@@ -1,0 +1,71 @@
+/**
+ * Proof of work with ALTCHA (self-hosted, HMAC-signed, v2 challenges). The server picks a secret counter;
+ * the browser must find it by trying counters from zero, each costing one key derivation, so the average
+ * work is (counterMin + counterMax) / 2 derivations. Defaults are tuned (npm run bench:api prints the solve
+ * time here) so a mid-range phone needs about 2 s; tests use a tiny counter.
+ */
+import { createHmac } from 'node:crypto';
+import { createChallenge, randomInt, verifySolution, type Challenge, type Payload } from 'altcha-lib';
+import { deriveKey as pbkdf2 } from 'altcha-lib/algorithms/pbkdf2';
+import { deriveKey as sha } from 'altcha-lib/algorithms/sha';
+
+export interface PowConfig {
+  readonly algorithm: 'PBKDF2/SHA-256' | 'SHA-256';
+  /** Key-derivation cost per attempt (PBKDF2 iterations). */
+  readonly cost: number;
+  readonly counterMin: number;
+  readonly counterMax: number;
+  /** Challenges expire after this long (10 minutes). */
+  readonly expiresSeconds: number;
+}
+
+export const DEFAULT_POW: PowConfig = { algorithm: 'PBKDF2/SHA-256', cost: 500, counterMin: 2_000, counterMax: 6_000, expiresSeconds: 600 };
+
+function secrets(hmacKey: string) {
+  // Two independent secrets from one stored key: one signs challenges, one signs derived keys.
+  const derive = (label: string) => createHmac('sha256', hmacKey).update(label).digest('hex');
+  return { hmacSignatureSecret: derive('altcha-challenge'), hmacKeySignatureSecret: derive('altcha-key') };
+}
+
+const deriveKeyFor = (algorithm: string) => (algorithm.startsWith('PBKDF2') ? pbkdf2 : sha);
+
+export async function newChallenge(config: PowConfig, hmacKey: string, now = new Date()): Promise<Challenge> {
+  return createChallenge({
+    algorithm: config.algorithm,
+    cost: config.cost,
+    counter: randomInt(config.counterMin, config.counterMax),
+    deriveKey: deriveKeyFor(config.algorithm),
+    expiresAt: Math.floor(now.getTime() / 1000) + config.expiresSeconds,
+    ...secrets(hmacKey),
+  });
+}
+
+export type PowResult =
+  | { readonly ok: true; readonly signature: string; readonly expiresAt: number }
+  | { readonly ok: false; readonly reason: 'invalid' | 'expired' };
+
+/** Check a solved challenge sent in the `altcha` field (base64 JSON of {challenge, solution}). */
+export async function checkSolution(encoded: string, config: PowConfig, hmacKey: string): Promise<PowResult> {
+  let payload: Payload;
+  try {
+    payload = JSON.parse(Buffer.from(encoded, 'base64').toString('utf8')) as Payload;
+    if (!payload?.challenge?.parameters || !payload.solution || typeof payload.challenge.signature !== 'string') return { ok: false, reason: 'invalid' };
+    // Only challenges of our own kind: a client may not choose a cheaper algorithm or cost.
+    if (payload.challenge.parameters.algorithm !== config.algorithm || payload.challenge.parameters.cost !== config.cost) return { ok: false, reason: 'invalid' };
+  } catch {
+    return { ok: false, reason: 'invalid' };
+  }
+  try {
+    const result = await verifySolution({
+      challenge: payload.challenge,
+      solution: payload.solution,
+      deriveKey: deriveKeyFor(config.algorithm),
+      ...secrets(hmacKey),
+    });
+    if (result.expired) return { ok: false, reason: 'expired' };
+    if (!result.verified) return { ok: false, reason: 'invalid' };
+    return { ok: true, signature: payload.challenge.signature, expiresAt: payload.challenge.parameters.expiresAt ?? 0 };
+  } catch {
+    return { ok: false, reason: 'invalid' };
+  }
+}

@@ -1,0 +1,28 @@
+/** What the feedback API answers (JSON bodies), shared by the API, its HTML views and the site's islands. */
+import type { FeedbackKind } from '../feedback/schema.ts';
+import type { FeedbackStatus, PublicEvent } from '../feedback/status.ts';
+
+/** 201 answer to POST /api/feedback. */
+export interface Receipt {
+  readonly trackingNumber: string;
+  /** Shown once; only its salted hash is stored. */
+  readonly password: string;
+  readonly status: FeedbackStatus;
+  readonly statusLabel: string;
+  readonly createdAt: string;
+  /** False for submissions without proof of work (plain form posts). */
+  readonly verified: boolean;
+}
+
+/** 200 answer to POST /api/feedback/lookup. Never contact details. */
+export interface LookupResult {
+  readonly trackingNumber: string;
+  readonly kind: FeedbackKind;
+  readonly title: string;
+  readonly itemId?: string;
+  readonly status: FeedbackStatus;
+  readonly statusLabel: string;
+  readonly submittedAt: string;
+  readonly history: readonly PublicEvent[];
+  readonly reply: { readonly text: string; readonly unit: string; readonly at: string } | null;
+}

@@ -1,0 +1,91 @@
+/**
+ * The embedded DynamoDB: dynalite (pure Node) storing under .data/dynamodb, started on a free loopback port,
+ * and the tables created from the shared definitions (functions/store/tables.ts). `ensureTables` also works
+ * against DynamoDB Local or AWS (DUCHA_DYNAMODB_ENDPOINT).
+ */
+import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  UpdateTimeToLiveCommand,
+  waitUntilTableExists,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import { TABLES, type TableDefinition, type TableNames } from '../store/tables.ts';
+
+const require = createRequire(import.meta.url);
+
+export interface EmbeddedDynamo {
+  readonly endpoint: string;
+  close(): Promise<void>;
+}
+
+/** Start dynalite on 127.0.0.1. `dir` keeps data on disk; omit it for an in-memory store (tests). */
+export async function startDynalite(dir?: string): Promise<EmbeddedDynamo> {
+  const dynalite = require('dynalite') as (opts: object) => import('node:http').Server;
+  if (dir) mkdirSync(dir, { recursive: true });
+  const server = dynalite({ ...(dir ? { path: dir } : {}), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+function createInput(def: TableDefinition, name: string) {
+  const keys = [def.partitionKey, ...(def.sortKey ? [def.sortKey] : [])];
+  const attributes = new Map<string, 'S' | 'N'>();
+  for (const k of [...keys, ...def.globalIndexes.flatMap((i) => [i.partitionKey, ...(i.sortKey ? [i.sortKey] : [])])]) attributes.set(k.name, k.type);
+  return {
+    TableName: name,
+    BillingMode: 'PAY_PER_REQUEST' as const,
+    AttributeDefinitions: [...attributes].map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType })),
+    KeySchema: [
+      { AttributeName: def.partitionKey.name, KeyType: 'HASH' as const },
+      ...(def.sortKey ? [{ AttributeName: def.sortKey.name, KeyType: 'RANGE' as const }] : []),
+    ],
+    ...(def.globalIndexes.length
+      ? {
+          GlobalSecondaryIndexes: def.globalIndexes.map((i) => ({
+            IndexName: i.indexName,
+            KeySchema: [
+              { AttributeName: i.partitionKey.name, KeyType: 'HASH' as const },
+              ...(i.sortKey ? [{ AttributeName: i.sortKey.name, KeyType: 'RANGE' as const }] : []),
+            ],
+            Projection: { ProjectionType: 'ALL' as const },
+          })),
+        }
+      : {}),
+  };
+}
+
+/** Create any missing table (idempotent) and enable TTL where the engine supports it. */
+export async function ensureTables(client: DynamoDBClient, names: TableNames): Promise<void> {
+  for (const key of Object.keys(TABLES) as (keyof typeof TABLES)[]) {
+    const def = TABLES[key];
+    const name = names[key];
+    try {
+      await client.send(new DescribeTableCommand({ TableName: name }));
+      continue;
+    } catch (error) {
+      if ((error as Error).name !== 'ResourceNotFoundException') throw error;
+    }
+    try {
+      await client.send(new CreateTableCommand(createInput(def, name)));
+    } catch (error) {
+      if ((error as Error).name !== 'ResourceInUseException') throw error;
+    }
+    await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: name });
+    try {
+      await client.send(new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { AttributeName: def.ttlAttribute, Enabled: true } }));
+    } catch {
+      // dynalite has no TTL; DynamoDB Local and AWS do. Expiry there is a retention measure, not logic.
+    }
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * The whole portal on one port, as `npm start` runs it: an embedded DynamoDB (dynalite under .data/, or the
+ * engine DUCHA_DYNAMODB_ENDPOINT names), its tables, the feedback API and the built site.
+ */
+import path from 'node:path';
+import { readRegionIds } from '../../site/lib/content-source.ts';
+import { contentDir } from '../../site/lib/paths.ts';
+import type { Limits } from '../http/app.ts';
+import type { PowConfig } from '../http/pow.ts';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { localApi } from './api.ts';
+import { ensureTables, startDynalite, type EmbeddedDynamo } from './dynamodb.ts';
+import { localSecrets } from './secrets.ts';
+import { startLocalServer, type LocalServer } from './server.ts';
+import type { TableNames } from '../store/tables.ts';
+
+export interface PortalOptions {
+  readonly distDir: string;
+  /** Data (dynalite files, secrets). @default <project>/.data */
+  readonly dataDir: string;
+  readonly port?: number;
+  readonly hostname?: string;
+  /** Use this DynamoDB instead of starting dynalite (DUCHA_DYNAMODB_ENDPOINT). */
+  readonly endpoint?: string;
+  /** Keep dynalite in memory instead of on disk (tests). @default false */
+  readonly inMemory?: boolean;
+  readonly tables?: TableNames;
+  readonly pow?: Partial<PowConfig>;
+  readonly limits?: Partial<Limits>;
+  readonly logger?: Logger;
+  readonly now?: () => Date;
+}
+
+export interface Portal extends LocalServer {
+  readonly dynamoEndpoint: string;
+  readonly tables: TableNames;
+}
+
+export async function startPortal(options: PortalOptions): Promise<Portal> {
+  let dynalite: EmbeddedDynamo | undefined;
+  const endpoint = options.endpoint ?? process.env.DUCHA_DYNAMODB_ENDPOINT ?? (dynalite = await startDynalite(options.inMemory ? undefined : path.join(options.dataDir, 'dynamodb'))).endpoint;
+  const { app, client, tables } = localApi({
+    endpoint,
+    secrets: localSecrets(options.dataDir),
+    regionIds: readRegionIds(contentDir()),
+    ...(options.tables ? { tables: options.tables } : {}),
+    ...(options.pow ? { pow: options.pow } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  await ensureTables(client, tables);
+  const server = await startLocalServer({
+    distDir: options.distDir,
+    api: app,
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.hostname ? { hostname: options.hostname } : {}),
+  });
+  return {
+    url: server.url,
+    dynamoEndpoint: endpoint,
+    tables,
+    async close() {
+      await server.close();
+      client.destroy();
+      await dynalite?.close();
+    },
+  };
+}

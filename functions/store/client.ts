@@ -1,0 +1,40 @@
+/**
+ * DynamoDB clients. `DUCHA_DYNAMODB_ENDPOINT` points the same code at dynalite, DynamoDB Local or AWS.
+ * Short timeouts and few retries: a citizen should get a clear "try again" (503) within seconds, not hang.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { Agent } from 'node:http';
+
+export interface ClientOptions {
+  /** e.g. http://127.0.0.1:4567 for dynalite; unset in AWS. */
+  readonly endpoint?: string;
+  readonly region?: string;
+  /** @default 3 */
+  readonly maxAttempts?: number;
+}
+
+export function createDynamoClient(options: ClientOptions = {}): DynamoDBClient {
+  const endpoint = options.endpoint ?? process.env.DUCHA_DYNAMODB_ENDPOINT;
+  return new DynamoDBClient({
+    ...(endpoint
+      ? {
+          endpoint,
+          region: options.region ?? process.env.AWS_REGION ?? 'cn-northwest-1',
+          // Local engines accept any credentials.
+          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        }
+      : { region: options.region ?? process.env.AWS_REGION }),
+    maxAttempts: options.maxAttempts ?? 3,
+    requestHandler: new NodeHttpHandler({
+      connectionTimeout: 1_000,
+      requestTimeout: 3_000,
+      ...(endpoint?.startsWith('http:') ? { httpAgent: new Agent({ keepAlive: true, maxSockets: 64 }) } : {}),
+    }),
+  });
+}
+
+export function documentClient(client: DynamoDBClient): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+}
