@@ -7,23 +7,23 @@ import { parseArgs } from 'node:util';
 import { buildSite, ContentError, root } from './lib/build-site.ts';
 import { startPortal } from '../functions/local/portal.ts';
 
-let values: { port?: string; 'no-build'?: boolean; host?: string };
+let values: { port?: string; 'no-build'?: boolean; host?: string; dist?: string; data?: string };
 try {
   ({ values } = parseArgs({
-    options: { port: { type: 'string' }, 'no-build': { type: 'boolean' }, host: { type: 'string' } },
+    options: { port: { type: 'string' }, 'no-build': { type: 'boolean' }, host: { type: 'string' }, dist: { type: 'string' }, data: { type: 'string' } },
     strict: true,
   }));
 } catch (error) {
-  console.error(`参数错误：${error instanceof Error ? error.message : String(error)}。用法：npm start -- [--port 4321] [--host 127.0.0.1] [--no-build]`);
+  console.error(`参数错误：${error instanceof Error ? error.message : String(error)}。用法：npm start -- [--port 4321] [--host 127.0.0.1] [--no-build] [--dist 站点目录] [--data 数据目录]`);
   process.exit(2);
 }
 const port = Number(values.port ?? process.env.PORT ?? 4321);
-if (!Number.isInteger(port) || port < 1 || port > 65535) {
-  console.error(`参数错误：--port 必须是 1–65535 之间的整数，收到 “${values.port}”`);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`参数错误：--port 必须是 0–65535 之间的整数（0 表示任选空闲端口），收到 “${values.port}”`);
   process.exit(2);
 }
 
-const distDir = path.join(root, 'dist');
+const distDir = path.resolve(values.dist ?? path.join(root, 'dist'));
 if (!values['no-build']) {
   try {
     await buildSite({ outDir: distDir });
@@ -35,7 +35,7 @@ if (!values['no-build']) {
     throw error;
   }
 }
-const server = await startPortal({ distDir, dataDir: path.join(root, '.data'), port, hostname: values.host ?? '127.0.0.1' });
+const server = await startPortal({ distDir, dataDir: path.resolve(values.data ?? path.join(root, '.data')), port, hostname: values.host ?? '127.0.0.1' });
 console.log(`\n督查公开已启动：${server.url}/  （按 Ctrl+C 停止）`);
 const stop = async () => {
   await server.close();

@@ -10,7 +10,7 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { createApp, DEFAULT_LIMITS, type Secrets } from '../http/app.ts';
-import { DEFAULT_POW } from '../http/pow.ts';
+import { powFromEnv } from '../http/pow.ts';
 import { createDynamoClient, documentClient } from '../store/client.ts';
 import { FeedbackStore } from '../store/feedback-store.ts';
 import { GuardStore } from '../store/guard-store.ts';
@@ -60,10 +60,7 @@ export async function buildApp() {
     guard: new GuardStore(db, tables),
     idempotency: new DynamoDBPersistenceLayer({ tableName: tables.guard, keyAttr: 'pk', expiryAttr: 'expiresAt', awsSdkV3Client: client }),
     secrets: loadSecrets,
-    pow: {
-      ...DEFAULT_POW,
-      ...(process.env.DUCHA_POW_COUNTER_MAX ? { counterMin: Math.floor(Number(process.env.DUCHA_POW_COUNTER_MAX) / 3), counterMax: Number(process.env.DUCHA_POW_COUNTER_MAX) } : {}),
-    },
+    pow: powFromEnv(),
     limits: DEFAULT_LIMITS,
     ...(process.env.DUCHA_REGION_IDS ? { regionIds: process.env.DUCHA_REGION_IDS.split(',') } : {}),
     logger,

@@ -21,6 +21,20 @@ export interface PowConfig {
 
 export const DEFAULT_POW: PowConfig = { algorithm: 'PBKDF2/SHA-256', cost: 500, counterMin: 2_000, counterMax: 6_000, expiresSeconds: 600 };
 
+/**
+ * Difficulty from the environment: DUCHA_POW_COUNTER_MAX (the largest secret counter; the smallest is a
+ * third of it) and DUCHA_POW_ALGORITHM. Used by the Lambda handlers and the local server alike.
+ */
+export function powFromEnv(env: Record<string, string | undefined> = process.env): PowConfig {
+  const max = Number(env.DUCHA_POW_COUNTER_MAX);
+  const algorithm = env.DUCHA_POW_ALGORITHM === 'SHA-256' ? 'SHA-256' : DEFAULT_POW.algorithm;
+  return {
+    ...DEFAULT_POW,
+    ...(algorithm !== DEFAULT_POW.algorithm ? { algorithm, cost: 1 } : {}),
+    ...(Number.isInteger(max) && max > 0 ? { counterMin: Math.max(1, Math.floor(max / 3)), counterMax: max } : {}),
+  };
+}
+
 function secrets(hmacKey: string) {
   // Two independent secrets from one stored key: one signs challenges, one signs derived keys.
   const derive = (label: string) => createHmac('sha256', hmacKey).update(label).digest('hex');

@@ -7,7 +7,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { createApp, DEFAULT_LIMITS, type Limits, type Secrets } from '../http/app.ts';
-import { DEFAULT_POW, type PowConfig } from '../http/pow.ts';
+import { powFromEnv, type PowConfig } from '../http/pow.ts';
 import { createDynamoClient, documentClient } from '../store/client.ts';
 import { FeedbackStore } from '../store/feedback-store.ts';
 import { GuardStore } from '../store/guard-store.ts';
@@ -34,7 +34,7 @@ export function localApi(options: LocalApiOptions) {
     guard: new GuardStore(db, tables),
     idempotency: new DynamoDBPersistenceLayer({ tableName: tables.guard, keyAttr: 'pk', expiryAttr: 'expiresAt', awsSdkV3Client: client }),
     secrets: async () => options.secrets,
-    pow: { ...DEFAULT_POW, ...options.pow },
+    pow: { ...powFromEnv(), ...options.pow },
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     ...(options.regionIds ? { regionIds: options.regionIds } : {}),
     logger,

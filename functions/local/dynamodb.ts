@@ -81,7 +81,7 @@ export async function ensureTables(client: DynamoDBClient, names: TableNames): P
     } catch (error) {
       if ((error as Error).name !== 'ResourceInUseException') throw error;
     }
-    await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: name });
+    await waitUntilTableExists({ client, maxWaitTime: 60, minDelay: 1, maxDelay: 2 }, { TableName: name });
     try {
       await client.send(new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { AttributeName: def.ttlAttribute, Enabled: true } }));
     } catch {

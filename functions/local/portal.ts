@@ -38,7 +38,7 @@ export interface Portal extends LocalServer {
 
 export async function startPortal(options: PortalOptions): Promise<Portal> {
   let dynalite: EmbeddedDynamo | undefined;
-  const endpoint = options.endpoint ?? process.env.DUCHA_DYNAMODB_ENDPOINT ?? (dynalite = await startDynalite(options.inMemory ? undefined : path.join(options.dataDir, 'dynamodb'))).endpoint;
+  const endpoint = options.endpoint ?? (process.env.DUCHA_DYNAMODB_ENDPOINT || undefined) ?? (dynalite = await startDynalite(options.inMemory ? undefined : path.join(options.dataDir, 'dynamodb'))).endpoint;
   const { app, client, tables } = localApi({
     endpoint,
     secrets: localSecrets(options.dataDir),

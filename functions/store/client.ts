@@ -16,7 +16,7 @@ export interface ClientOptions {
 }
 
 export function createDynamoClient(options: ClientOptions = {}): DynamoDBClient {
-  const endpoint = options.endpoint ?? process.env.DUCHA_DYNAMODB_ENDPOINT;
+  const endpoint = options.endpoint ?? (process.env.DUCHA_DYNAMODB_ENDPOINT || undefined);
   return new DynamoDBClient({
     ...(endpoint
       ? {

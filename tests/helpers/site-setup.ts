@@ -6,17 +6,21 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startLocalServer, type LocalServer } from '../../functions/local/server.ts';
+import { startPortal, type Portal } from '../../functions/local/portal.ts';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import { TEST_POW } from './pow.ts';
 import { cacheDir, root, TEST_AS_OF } from './paths.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     siteUrl: string;
     distDir: string;
+    dynamoEndpoint: string;
   }
 }
 
-let server: LocalServer | undefined;
+let server: Portal | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
   const distDir = path.join(cacheDir, 'test-site', 'dist');
@@ -26,9 +30,11 @@ export async function setup(project: TestProject): Promise<void> {
     env: { ...process.env, DUCHA_AS_OF: TEST_AS_OF, ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  server = await startLocalServer({ distDir, port: 0 });
+  // The whole portal, as npm start runs it, but with an in-memory DynamoDB and a cheap proof of work.
+  server = await startPortal({ distDir, dataDir: mkdtempSync(path.join(os.tmpdir(), 'ducha-site-data-')), port: 0, inMemory: true, pow: TEST_POW });
   project.provide('siteUrl', server.url);
   project.provide('distDir', distDir);
+  project.provide('dynamoEndpoint', server.dynamoEndpoint);
 }
 
 export async function teardown(): Promise<void> {

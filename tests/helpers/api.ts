@@ -1,0 +1,101 @@
+/**
+ * The feedback API for integration tests: the real Hono app and stores on a real DynamoDB engine, fresh
+ * tables per suite, a cheap proof of work, and the client address taken from a test header so rate limits
+ * can be exercised per "client".
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { solveChallenge, type Challenge } from 'altcha-lib';
+import { deriveKey as shaKey } from 'altcha-lib/algorithms/sha';
+import { deriveKey as pbkdf2Key } from 'altcha-lib/algorithms/pbkdf2';
+import { createApp, DEFAULT_LIMITS, type AppDeps, type Limits, type Secrets } from '../../functions/http/app.ts';
+import { DEFAULT_POW, type PowConfig } from '../../functions/http/pow.ts';
+import { createDynamoClient, documentClient } from '../../functions/store/client.ts';
+import { FeedbackStore } from '../../functions/store/feedback-store.ts';
+import { GuardStore } from '../../functions/store/guard-store.ts';
+import type { TableNames } from '../../functions/store/tables.ts';
+import { ensureTables } from '../../functions/local/dynamodb.ts';
+import { TEST_POW } from './pow.ts';
+
+export const SECRETS: Secrets = { altchaHmacKey: 'test-altcha-key', pepper: 'test-pepper' };
+
+export interface TestApiOptions {
+  readonly limits?: Partial<Limits>;
+  readonly pow?: Partial<PowConfig>;
+  readonly regionIds?: readonly string[];
+  readonly now?: () => Date;
+  /** Wrap the document client, e.g. to inject faults. */
+  readonly wrapDb?: (db: ReturnType<typeof documentClient>) => ReturnType<typeof documentClient>;
+  readonly logger?: Logger;
+}
+
+export async function testApi(endpoint: string, options: TestApiOptions = {}) {
+  const client = createDynamoClient({ endpoint, maxAttempts: 1 });
+  const raw = documentClient(client);
+  const db = options.wrapDb ? options.wrapDb(raw) : raw;
+  const prefix = `t${randomBytes(4).toString('hex')}`;
+  const tables: TableNames = { feedback: `${prefix}-feedback`, contacts: `${prefix}-contacts`, guard: `${prefix}-guard` };
+  await ensureTables(client, tables);
+  const pow = { ...DEFAULT_POW, ...TEST_POW, ...options.pow };
+  const deps: AppDeps = {
+    feedback: new FeedbackStore(db, tables),
+    guard: new GuardStore(db, tables),
+    idempotency: new DynamoDBPersistenceLayer({ tableName: tables.guard, keyAttr: 'pk', expiryAttr: 'expiresAt', awsSdkV3Client: client }),
+    secrets: async () => SECRETS,
+    pow,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    ...(options.regionIds ? { regionIds: options.regionIds } : {}),
+    logger: options.logger ?? new Logger({ serviceName: 'test', logLevel: 'ERROR' }),
+    clientAddress: (c) => c.req.header('x-test-client') ?? '203.0.113.1',
+    ...(options.now ? { now: options.now } : {}),
+  };
+  const app = createApp(deps);
+
+  /** Every item of a table (tests only). */
+  async function scan(table: keyof TableNames): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await raw.send(new ScanCommand({ TableName: tables[table], ConsistentRead: true, ...(start ? { ExclusiveStartKey: start } : {}) }));
+      items.push(...(out.Items ?? []));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+
+  /** A solved challenge for the `altcha` field, fetched from the API as a browser would. */
+  async function solved(clientAddress = '198.51.100.7'): Promise<string> {
+    const res = await app.request('/api/challenge', { headers: { 'x-test-client': clientAddress } });
+    if (res.status !== 200) throw new Error(`challenge: ${res.status}`);
+    const challenge = (await res.json()) as Challenge;
+    const solution = await solveChallenge({ challenge, deriveKey: challenge.parameters.algorithm.startsWith('PBKDF2') ? pbkdf2Key : shaKey });
+    if (!solution) throw new Error('could not solve challenge');
+    return Buffer.from(JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution })).toString('base64');
+  }
+
+  function post(path: string, body: unknown, headers: Record<string, string> = {}) {
+    return app.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  }
+
+  return { app, deps, tables, client, db: raw, scan, solved, post, close: () => client.destroy() };
+}
+
+export type TestApi = Awaited<ReturnType<typeof testApi>>;
+
+/** A valid submission body with a unique title. */
+export function validSubmission(over: Record<string, unknown> = {}) {
+  return {
+    kind: 'suggestion',
+    title: `建议 ${randomUUID().slice(0, 8)}`,
+    content: '城关到河西的公交车早高峰太挤，建议增加班次。',
+    ...over,
+  };
+}
+
+export const newKey = () => randomUUID();
