@@ -1,0 +1,17 @@
+/**
+ * The site's caching and routing settings, shared by both distributions and asserted by the tests.
+ */
+import { Duration } from 'aws-cdk-lib';
+
+/** Cache-Control of HTML, feeds, open data and Pagefind's entry files: browsers revalidate after 5 minutes. */
+export const SHORT_CACHE_CONTROL = 'public, max-age=300';
+/** Cache-Control of content-hashed files: a year, never revalidated. */
+export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+/** Files whose names carry a content hash: Astro's bundles and Pagefind's index chunks. */
+export const HASHED_PATHS = ['_astro/*', 'pagefind/fragment/*', 'pagefind/index/*', 'pagefind/filter/*'] as const;
+/** Request headers the API needs from the viewer (everything else is dropped; the body always passes). */
+export const API_FORWARDED_HEADERS = ['Content-Type', 'Accept', 'Idempotency-Key', 'CloudFront-Viewer-Address'] as const;
+/** The header that tells the API a request came through CloudFront (functions/handlers/runtime.ts). */
+export const ORIGIN_VERIFY_HEADER = 'x-ducha-origin';
+/** How long CloudFront keeps a "not found" answer. */
+export const NOT_FOUND_TTL = Duration.minutes(1);

@@ -1,0 +1,68 @@
+/**
+ * The portal in one stack: Data, Api, Site, Monitoring (and the web ACL when it may live here). Composes
+ * constructs and prints the outputs; it builds nothing of its own.
+ */
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import type { DeploymentConfig } from '../config.ts';
+import { Api } from '../constructs/api.ts';
+import { PUBLIC_API_FUNCTIONS } from '../constructs/api-functions.ts';
+import { Data } from '../constructs/data.ts';
+import { Monitoring } from '../constructs/monitoring.ts';
+import { Site } from '../constructs/site.ts';
+import { Waf } from '../constructs/waf.ts';
+
+export interface DuchaStackProps extends StackProps {
+  readonly config: DeploymentConfig;
+  /** Region ids the API accepts (content/regions.yaml). */
+  readonly regionIds: readonly string[];
+  /**
+   * ARN of a CLOUDFRONT-scope web ACL made elsewhere (the us-east-1 stack, when this stack is not there).
+   * @default - a web ACL in this stack when `config.waf` and the region is us-east-1, otherwise none
+   */
+  readonly webAclArn?: string;
+}
+
+export class DuchaStack extends Stack {
+  public readonly data: Data;
+  public readonly api: Api;
+  public readonly site: Site;
+  public readonly monitoring: Monitoring;
+
+  constructor(scope: Construct, id: string, props: DuchaStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+
+    this.data = new Data(this, 'Data');
+    this.api = new Api(this, 'Api', { data: this.data, functions: PUBLIC_API_FUNCTIONS, regionIds: props.regionIds });
+
+    const localWaf = config.waf && !props.webAclArn && config.partition === 'global' && config.region === 'us-east-1' ? new Waf(this, 'Waf') : undefined;
+    const webAclArn = props.webAclArn ?? localWaf?.arn;
+
+    this.site = new Site(this, 'Site', {
+      assetPath: config.sitePath,
+      partition: config.partition,
+      apiDomainName: this.api.domainName,
+      originVerify: this.api.originVerify,
+      ...(config.domain ? { domain: config.domain } : {}),
+      ...(config.certificateArn ? { certificateArn: config.certificateArn } : {}),
+      ...(config.iamCertificateId ? { iamCertificateId: config.iamCertificateId } : {}),
+      ...(webAclArn ? { webAclArn } : {}),
+    });
+
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      httpApi: this.api.httpApi,
+      functions: Object.values(this.api.functions),
+      tables: Object.values(this.data.tables),
+      ...(config.alarmEmail ? { alarmEmail: config.alarmEmail } : {}),
+    });
+
+    new CfnOutput(this, 'SiteUrl', { value: this.site.url, description: 'The portal' });
+    new CfnOutput(this, 'ApiUrl', { value: `${this.site.url}api/`, description: 'The feedback API, through CloudFront (same origin as the site)' });
+    new CfnOutput(this, 'ApiDirectUrl', { value: this.api.httpApi.apiEndpoint, description: 'The HTTP API behind CloudFront (for diagnosis)' });
+    new CfnOutput(this, 'DistributionId', { value: this.site.distribution.distributionId });
+    new CfnOutput(this, 'DistributionDomainName', { value: this.site.distribution.distributionDomainName, description: 'Point the domain (CNAME) here' });
+    new CfnOutput(this, 'SiteBucket', { value: this.site.bucket.bucketName });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.topic.topicArn });
+  }
+}
