@@ -76,3 +76,21 @@ export function formatChineseDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   return `${y}年${m}月${d}日`;
 }
+
+const chinaTimeFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: CHINA_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** China time of an ISO instant, `YYYY-MM-DD HH:mm` (receipts, feedback history); the input if unparsable. */
+export function chinaDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = Object.fromEntries(chinaTimeFormat.formatToParts(d).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
