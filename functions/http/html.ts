@@ -6,6 +6,7 @@
 import { CARE_SCRIPT, careScriptHash } from '../../site/lib/care-script.ts';
 import { feedbackField, feedbackKind, feedbackPage as t, nav, site } from '../../site/strings/zh-CN.ts';
 import { urls } from '../../site/lib/urls.ts';
+import { chinaDateTime } from '../../site/lib/dates.ts';
 import type { FieldError } from '../feedback/schema.ts';
 import type { LookupResult, Receipt } from './types.ts';
 
@@ -41,7 +42,7 @@ export function receiptPage(r: Receipt): string {
       row(feedbackField.trackingNumber, `<strong>${escapeHtml(r.trackingNumber)}</strong>`) +
       row(feedbackField.password, `<strong>${escapeHtml(r.password)}</strong>`) +
       row(t.receiptStatus, escapeHtml(r.statusLabel) + (r.verified ? '' : ` <span class="muted">${t.unverified}</span>`)) +
-      row(t.submittedAt, escapeHtml(r.createdAt.slice(0, 16).replace('T', ' '))) +
+      row(t.submittedAt, escapeHtml(chinaDateTime(r.createdAt))) +
       `</tbody></table><p><a class="button" href="${urls.feedbackStatus}">${t.goLookup}</a> <a href="${urls.feedback}">${t.newSubmission}</a></p>`,
   );
 }
@@ -55,10 +56,10 @@ export function errorPage(title: string, errors: readonly FieldError[], back: st
 
 export function lookupPage(r: LookupResult): string {
   const history = r.history
-    .map((h) => `<li><time datetime="${escapeHtml(h.at)}">${escapeHtml(h.at.slice(0, 10))}</time> ${escapeHtml(h.label)}${h.note ? `<br>${escapeHtml(h.note)}` : ''}</li>`)
+    .map((h) => `<li><time datetime="${escapeHtml(h.at)}">${escapeHtml(chinaDateTime(h.at))}</time> ${escapeHtml(h.label)}${h.note ? `<br>${escapeHtml(h.note)}` : ''}</li>`)
     .join('');
   const reply = r.reply
-    ? `<p>${escapeHtml(r.reply.text).replace(/\n/g, '<br>')}</p><p class="muted">${t.replyUnit}：${escapeHtml(r.reply.unit)} · ${escapeHtml(r.reply.at.slice(0, 10))}</p>`
+    ? `<p>${escapeHtml(r.reply.text).replace(/\n/g, '<br>')}</p><p class="muted">${t.replyUnit}：${escapeHtml(r.reply.unit)} · ${escapeHtml(chinaDateTime(r.reply.at).slice(0, 10))}</p>`
     : `<p>${t.replyPending}</p>`;
   return page(
     t.lookupResult,
@@ -67,7 +68,7 @@ export function lookupPage(r: LookupResult): string {
       row(t.kindLabel, escapeHtml(feedbackKind[r.kind])) +
       row(feedbackField.title, escapeHtml(r.title)) +
       row(t.receiptStatus, escapeHtml(r.statusLabel)) +
-      row(t.submittedAt, escapeHtml(r.submittedAt.slice(0, 16).replace('T', ' '))) +
+      row(t.submittedAt, escapeHtml(chinaDateTime(r.submittedAt))) +
       `</tbody></table><h2>${t.history}</h2><ol class="timeline">${history}</ol><h2>${t.reply}</h2>${reply}` +
       `<p><a href="${urls.feedbackStatus}">${t.lookupTitle}</a></p>`,
   );
