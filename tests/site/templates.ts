@@ -29,6 +29,9 @@ export function templateUrls(): Record<string, string> {
     privacy: '/privacy/',
     accessibility: '/accessibility/',
     data: '/data/',
+    feedback: '/feedback/',
+    feedbackForItem: `/feedback/?item=${s.items[0]!.id}`,
+    feedbackStatus: '/feedback/status/',
     notFound: '/no-such-page/',
   };
 }

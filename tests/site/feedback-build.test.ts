@@ -1,0 +1,83 @@
+/**
+ * The built feedback pages, file by file: each carries only its own island, the islands stay small on 2G/3G
+ * (gzip sizes are deterministic), the lookup page is kept out of search engines and the sitemap, and both
+ * forms post to the API without JavaScript.
+ */
+import { describe, expect, inject, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { urls } from '../../site/lib/urls.ts';
+
+const dist = inject('distDir');
+const read = (rel: string) => readFileSync(path.join(dist, rel), 'utf8');
+const gz = (s: string | Buffer) => gzipSync(s, { level: 9 }).length;
+const FORM = 'feedback/index.html';
+const STATUS = 'feedback/status/index.html';
+
+/** A module script and every chunk it imports, transitively (paths under dist/). */
+function moduleGraph(entry: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(entry)) return seen;
+  seen.add(entry);
+  const code = read(entry);
+  for (const m of code.matchAll(/(?:from|import)\s*["'](\.\/[^"']+\.js)["']/g)) moduleGraph(path.posix.join(path.posix.dirname(entry), m[1]!), seen);
+  return seen;
+}
+
+/** The island of a page: its module scripts with their imports, and the workers they start. */
+function island(page: string): { modules: string[]; workers: string[] } {
+  const html = read(page);
+  const entries = [...html.matchAll(/<script type="module" src="\/([^"]+)"/g)].map((m) => m[1]!);
+  const modules = [...new Set(entries.flatMap((e) => [...moduleGraph(e)]))];
+  const workers = [...new Set(modules.flatMap((m) => [...read(m).matchAll(/["'`/]([\w.-]*worker[\w.-]*\.js)["'`]/g)].map((w) => `_astro/${w[1]!}`)))];
+  return { modules, workers };
+}
+
+const bytes = (files: string[]) => files.reduce((n, f) => n + gz(readFileSync(path.join(dist, f))), 0);
+
+describe('feedback pages', () => {
+  it('are built, and post to the API without JavaScript', () => {
+    const form = read(FORM);
+    expect(form).toMatch(/<form id="feedback-form"[^>]*method="post"[^>]*action="\/api\/feedback"/);
+    expect(read(STATUS)).toMatch(/<form id="lookup-form"[^>]*method="post"[^>]*action="\/api\/feedback\/lookup"/);
+    // Items link to the form with their id.
+    expect(urls.feedbackFor('DC-2026-001')).toBe('/feedback/?item=DC-2026-001');
+  });
+
+  it('keep the lookup page out of search engines and the sitemap; the form page is public', () => {
+    expect(read(STATUS)).toContain('<meta name="robots" content="noindex, nofollow">');
+    expect(read(FORM)).not.toContain('name="robots"');
+    const sitemap = read('sitemap-0.xml');
+    expect(sitemap).toContain(`${urls.feedback}</loc>`);
+    expect(sitemap).not.toContain(`${urls.feedbackStatus}</loc>`);
+  });
+
+  it('load one island each, with a proof-of-work worker only on the form', () => {
+    const form = island(FORM);
+    const status = island(STATUS);
+    expect(form.modules.length).toBeGreaterThan(0);
+    expect(status.modules.length).toBeGreaterThan(0);
+    expect(form.workers).toHaveLength(1);
+    expect(existsSync(path.join(dist, form.workers[0]!))).toBe(true);
+    expect(status.workers).toEqual([]);
+    // No other page loads these scripts.
+    for (const other of ['index.html', 'items/index.html', 'privacy/index.html']) {
+      for (const m of [...form.modules, ...status.modules]) expect(read(other), other).not.toContain(path.posix.basename(m));
+    }
+  });
+
+  it('stay within the byte budgets (gzip): zod/mini and altcha-lib islands, light pages', () => {
+    const form = island(FORM);
+    const status = island(STATUS);
+    // The form: schema (zod/mini), proof of work (altcha-lib), offline keeping. Budgets leave ~20% headroom.
+    expect(bytes(form.modules)).toBeLessThanOrEqual(20 * 1024);
+    expect(bytes(form.workers)).toBeLessThanOrEqual(3 * 1024);
+    expect(bytes(status.modules)).toBeLessThanOrEqual(16 * 1024);
+    for (const page of [FORM, STATUS]) {
+      const html = read(page);
+      let weight = gz(html);
+      for (const m of html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)) weight += gz(readFileSync(path.join(dist, m[1]!)));
+      expect(weight, page).toBeLessThanOrEqual(14 * 1024);
+    }
+  });
+});
