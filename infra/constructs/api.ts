@@ -74,6 +74,7 @@ export class Api extends Construct {
         const part = new secretsmanager.Secret(this, `Part-${key}`, {
           description: `Ducha API secret part ${key} (combined into the API secret)`,
           generateSecretString: { passwordLength: 48, excludePunctuation: true },
+          removalPolicy: RemovalPolicy.RETAIN,
         });
         acknowledgeNoRotation(part);
         return [key, part];
@@ -82,6 +83,8 @@ export class Api extends Construct {
     this.secret = new secretsmanager.Secret(this, 'Secret', {
       description: 'Ducha API secrets: ALTCHA HMAC key, password pepper, CloudFront origin header value',
       secretObjectValue: Object.fromEntries(SECRET_KEYS.map((key) => [key, parts[key].secretValue])),
+      // Without the pepper no tracking password can be checked again: kept like the tables.
+      removalPolicy: RemovalPolicy.RETAIN,
     });
     acknowledgeNoRotation(this.secret);
     this.originVerify = parts.originVerify.secretValue.unsafeUnwrap();

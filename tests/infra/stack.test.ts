@@ -164,6 +164,7 @@ describe.each(VARIANT_NAMES)('main stack (%s)', (variant) => {
       const parts = Object.values(secrets).filter((x) => x.Properties.GenerateSecretString);
       expect(parts).toHaveLength(3);
       for (const part of parts) expect(part.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 48, ExcludePunctuation: true });
+      for (const secret of Object.values(secrets)) expect(secret.DeletionPolicy).toBe('Retain');
       const text = JSON.stringify(combined!.Properties.SecretString);
       for (const key of ['altchaHmacKey', 'pepper', 'originVerify']) expect(text).toContain(key);
     });
