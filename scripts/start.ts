@@ -36,7 +36,7 @@ if (!values['no-build']) {
   }
 }
 const server = await startPortal({ distDir, dataDir: path.resolve(values.data ?? path.join(root, '.data')), port, hostname: values.host ?? '127.0.0.1' });
-console.log(`\n督查公开已启动：${server.url}/  （按 Ctrl+C 停止）`);
+console.log(`\n督查公开已启动：${server.url}/  （按 Ctrl+C 停止）\nDynamoDB：${server.dynamoEndpoint}`);
 const stop = async () => {
   await server.close();
   process.exit(0);

@@ -5,5 +5,4 @@
 import { handle } from 'hono/aws-lambda';
 import { buildApp } from './runtime.ts';
 
-const app = await buildApp();
-export const handler = handle(app);
+export const handler = handle(buildApp());

@@ -61,6 +61,17 @@ export const DEFAULT_LIMITS: Limits = {
   lookupWindowSeconds: 3_600,
 };
 
+/**
+ * DUCHA_RATE_LIMIT_MULTIPLIER scales every bucket's capacity — for load benchmarks and local experiments
+ * only (the deployed stack never sets it).
+ */
+export function limitsFromEnv(env: Record<string, string | undefined> = process.env, base: Limits = DEFAULT_LIMITS): Limits {
+  const m = Number(env.DUCHA_RATE_LIMIT_MULTIPLIER);
+  if (!Number.isFinite(m) || m <= 0 || m === 1) return base;
+  const scale = (p: BucketPolicy): BucketPolicy => ({ ...p, capacity: Math.ceil(p.capacity * m) });
+  return { ...base, challenge: scale(base.challenge), submit: scale(base.submit), submitUnverified: scale(base.submitUnverified), lookup: scale(base.lookup) };
+}
+
 export interface Secrets {
   /** Signs proof-of-work challenges. */
   readonly altchaHmacKey: string;

@@ -6,7 +6,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import { createApp, DEFAULT_LIMITS, type Limits, type Secrets } from '../http/app.ts';
+import { createApp, limitsFromEnv, type Limits, type Secrets } from '../http/app.ts';
 import { powFromEnv, type PowConfig } from '../http/pow.ts';
 import { createDynamoClient, documentClient } from '../store/client.ts';
 import { FeedbackStore } from '../store/feedback-store.ts';
@@ -35,7 +35,7 @@ export function localApi(options: LocalApiOptions) {
     idempotency: new DynamoDBPersistenceLayer({ tableName: tables.guard, keyAttr: 'pk', expiryAttr: 'expiresAt', awsSdkV3Client: client }),
     secrets: async () => options.secrets,
     pow: { ...powFromEnv(), ...options.pow },
-    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    limits: { ...limitsFromEnv(), ...options.limits },
     ...(options.regionIds ? { regionIds: options.regionIds } : {}),
     logger,
     // No CloudWatch here: metrics are published by the Lambda handlers only.

@@ -25,8 +25,9 @@ export interface LocalServer {
 
 export async function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {
   const app = new Hono();
-  app.use('*', compress());
+  // Compress pages, not the API's small JSON answers (measured: gzip was a tenth of the API's CPU).
   if (options.api) app.route('/', options.api);
+  app.use('*', compress());
   app.route('/', staticSite(options.distDir));
   const hostname = options.hostname ?? '127.0.0.1';
   const server: ServerType = await new Promise((resolve, reject) => {

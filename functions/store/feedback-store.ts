@@ -69,12 +69,23 @@ export class FeedbackStore {
   async create(s: NewSubmission): Promise<CreateResult> {
     const { record } = s;
     const pk = KEY.submission(record.trackingNumber);
-    const existing = await this.meta(record.trackingNumber);
-    if (existing) return existing.ownerHash === record.ownerHash ? 'exists' : 'clash';
-
+    // No read first: every write below is conditional on being new or ours, so a retry or a clash shows up
+    // as a failed condition, and is told apart by reading the submission then.
     const mine = { ':owner': record.ownerHash };
     const newOrMine = 'attribute_not_exists(pk) OR ownerHash = :owner';
     try {
+      // The event first: every submission has one, so a clash with another submission's number is found
+      // here, before anything (like contact details) could be written under that number.
+      await guarded('put event', () =>
+        this.db.send(
+          new PutCommand({
+            TableName: this.tables.feedback,
+            Item: { pk, sk: KEY.event(s.firstEvent.seq), ...s.firstEvent, ownerHash: record.ownerHash, expiresAt: record.expiresAt },
+            ConditionExpression: newOrMine,
+            ExpressionAttributeValues: mine,
+          }),
+        ),
+      );
       if (s.contact) {
         await guarded('put contact', () =>
           this.db.send(
@@ -87,16 +98,6 @@ export class FeedbackStore {
           ),
         );
       }
-      await guarded('put event', () =>
-        this.db.send(
-          new PutCommand({
-            TableName: this.tables.feedback,
-            Item: { pk, sk: KEY.event(s.firstEvent.seq), ...s.firstEvent, ownerHash: record.ownerHash, expiresAt: record.expiresAt },
-            ConditionExpression: newOrMine,
-            ExpressionAttributeValues: mine,
-          }),
-        ),
-      );
       await guarded('put submission', () =>
         this.db.send(
           new PutCommand({

@@ -19,20 +19,26 @@ export interface TokenResult {
   readonly retryAfter: number;
 }
 
-/** Pure token-bucket arithmetic, kept apart from storage so it can be tested exhaustively. */
-export function spendToken(
-  bucket: { tokens: number; updatedAt: number } | undefined,
-  policy: BucketPolicy,
-  nowMs: number,
-): { result: TokenResult; next: { tokens: number; updatedAt: number } } {
-  const rate = policy.capacity / policy.perSeconds; // tokens per second
-  const elapsed = bucket ? Math.max(0, (nowMs - bucket.updatedAt) / 1000) : 0;
-  const available = bucket ? Math.min(policy.capacity, bucket.tokens + elapsed * rate) : policy.capacity;
-  if (available >= 1) return { result: { allowed: true, retryAfter: 0 }, next: { tokens: available - 1, updatedAt: nowMs } };
-  return {
-    result: { allowed: false, retryAfter: Math.max(1, Math.ceil((1 - available) / rate)) },
-    next: { tokens: available, updatedAt: nowMs },
-  };
+/**
+ * The token bucket is kept as GCRA (the generic cell rate algorithm), its exact equivalent: one number per
+ * client, the "theoretical arrival time" `tat` (ms). Each request moves it on by the emission interval
+ * T = perSeconds / capacity; a request is allowed while tat − now ≤ T × (capacity − 1), the burst the
+ * bucket holds. Because the state is a single number that only grows, DynamoDB can update it atomically
+ * with a condition — no read-modify-write, so concurrent requests from one client never collide.
+ */
+export function gcra(policy: BucketPolicy) {
+  const interval = (policy.perSeconds * 1000) / policy.capacity;
+  const tolerance = interval * (policy.capacity - 1);
+  return { interval, tolerance };
+}
+
+/** Pure GCRA step (the store does the same with conditional updates); for tests and reasoning. */
+export function spendToken(tat: number | undefined, policy: BucketPolicy, nowMs: number): { result: TokenResult; tat: number | undefined } {
+  const { interval, tolerance } = gcra(policy);
+  const current = tat ?? 0;
+  if (current <= nowMs) return { result: { allowed: true, retryAfter: 0 }, tat: nowMs + interval };
+  if (current - nowMs <= tolerance) return { result: { allowed: true, retryAfter: 0 }, tat: current + interval };
+  return { result: { allowed: false, retryAfter: Math.max(1, Math.ceil((current - tolerance - nowMs) / 1000)) }, tat: current };
 }
 
 export class GuardStore {
@@ -44,43 +50,47 @@ export class GuardStore {
     this.tables = tables;
   }
 
-  /** Take one token from the bucket `scope` × `client`. Retries on concurrent updates. */
+  /** Take one token from the bucket `scope` × `client`: at most two conditional writes, never a retry loop. */
   async takeToken(scope: string, client: string, policy: BucketPolicy, now = new Date()): Promise<TokenResult> {
     const pk = KEY.rateLimit(scope, client);
-    for (let attempt = 0; attempt < 8; attempt++) {
-      const current = await guarded('get bucket', () =>
-        this.db.send(new GetCommand({ TableName: this.tables.guard, Key: { pk }, ConsistentRead: true })),
+    const nowMs = now.getTime();
+    const { interval, tolerance } = gcra(policy);
+    const expiresAt = Math.ceil(nowMs / 1000 + policy.perSeconds + 86_400);
+    const update = (expression: string, condition: string, values: Record<string, number>) =>
+      guarded('rate limit', () =>
+        this.db.send(
+          new UpdateCommand({
+            TableName: this.tables.guard,
+            Key: { pk },
+            UpdateExpression: `${expression}, expiresAt = :exp`,
+            ConditionExpression: condition,
+            ExpressionAttributeValues: { ...values, ':exp': expiresAt },
+          }),
+        ),
       );
-      const item = current.Item as { tokens: number; updatedAt: number; version: number } | undefined;
-      const { result, next } = spendToken(item, policy, now.getTime());
-      // An empty bucket is not written: nothing changed that a later request could not recompute.
-      if (!result.allowed) return result;
+    // Two conditional updates, the likelier first: a client sending in a burst hits the first; an idle
+    // client (or a new one) the second. Neither reads first, so concurrent requests never collide. `tat`
+    // only grows, so if both fail because another request moved it between them, the first now holds.
+    for (let round = 0; round < 2; round++) {
       try {
-        await guarded('put bucket', () =>
-          this.db.send(
-            new PutCommand({
-              TableName: this.tables.guard,
-              Item: {
-                pk,
-                ...next,
-                version: (item?.version ?? 0) + 1,
-                expiresAt: Math.ceil(now.getTime() / 1000 + policy.perSeconds + 86_400),
-              },
-              ...(item
-                ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': item.version } }
-                : { ConditionExpression: 'attribute_not_exists(pk)' }),
-            }),
-          ),
-        );
-        return result;
+        // Tokens are being spent: allowed while within the burst.
+        await update('SET tat = tat + :interval', 'tat > :now AND tat <= :limit', { ':interval': interval, ':now': nowMs, ':limit': nowMs + tolerance });
+        return { allowed: true, retryAfter: 0 };
       } catch (error) {
         if (!isConditionFailed(error)) throw error;
-        // Someone else spent a token meanwhile: read again.
       }
-      now = new Date(Math.max(now.getTime(), Date.now()));
+      if (round > 0) break;
+      try {
+        // The bucket is full (idle or new client): start from now.
+        await update('SET tat = :next', 'attribute_not_exists(tat) OR tat <= :now', { ':next': nowMs + interval, ':now': nowMs });
+        return { allowed: true, retryAfter: 0 };
+      } catch (error) {
+        if (!isConditionFailed(error)) throw error;
+      }
     }
-    // Under extreme contention for one bucket, refuse rather than loop: it is a rate limit after all.
-    return { allowed: false, retryAfter: 1 };
+    const current = await guarded('get bucket', () => this.db.send(new GetCommand({ TableName: this.tables.guard, Key: { pk }, ConsistentRead: true })));
+    const tat = Number((current.Item as { tat?: number } | undefined)?.tat ?? nowMs);
+    return { allowed: false, retryAfter: Math.max(1, Math.ceil((tat - tolerance - nowMs) / 1000)) };
   }
 
   /** Remember a proof-of-work challenge as used. True the first time, false on any reuse. */
