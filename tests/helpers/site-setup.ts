@@ -10,6 +10,7 @@ import { startPortal, type Portal } from '../../functions/local/portal.ts';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import { TEST_POW } from './pow.ts';
+import { limitsFromEnv } from '../../functions/http/app.ts';
 import { cacheDir, root, TEST_AS_OF } from './paths.ts';
 
 declare module 'vitest' {
@@ -31,7 +32,9 @@ export async function setup(project: TestProject): Promise<void> {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   // The whole portal, as npm start runs it, but with an in-memory DynamoDB and a cheap proof of work.
-  server = await startPortal({ distDir, dataDir: mkdtempSync(path.join(os.tmpdir(), 'ducha-site-data-')), port: 0, inMemory: true, pow: TEST_POW });
+  server = await startPortal({ distDir, dataDir: mkdtempSync(path.join(os.tmpdir(), 'ducha-site-data-')), port: 0, inMemory: true, pow: TEST_POW,
+    // Every browser test comes from 127.0.0.1: give the suite room (rate limits are tested in integration/).
+    limits: limitsFromEnv({ DUCHA_RATE_LIMIT_MULTIPLIER: '100' }) });
   project.provide('siteUrl', server.url);
   project.provide('distDir', distDir);
   project.provide('dynamoEndpoint', server.dynamoEndpoint);
