@@ -10,6 +10,7 @@ const here = import.meta.dirname;
 export const HANDLERS = {
   feedback: path.join(here, 'feedback.ts'),
   lookup: path.join(here, 'lookup.ts'),
+  staff: path.join(here, 'staff.ts'),
 } as const;
 
 export type HandlerName = keyof typeof HANDLERS;

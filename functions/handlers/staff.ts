@@ -1,0 +1,9 @@
+/**
+ * Lambda entry point of the staff function: GET /api/staff-config (no sign-in) and /api/staff/* (signed-in
+ * supervision-office and unit staff; JWT checked by API Gateway and again here). The only function that may
+ * read contact details, and only through the audited reveal action (IAM, infra/).
+ */
+import { handle } from 'hono/aws-lambda';
+import { buildStaffApp } from './staff-runtime.ts';
+
+export const handler = handle(buildStaffApp());
