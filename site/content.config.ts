@@ -5,13 +5,13 @@
  */
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
-import { itemSchema, noticeSchema, pageSchema, regionSchema, unitSchema, formatProblem } from './schemas/index.ts';
+import { itemSchema, noticeSchema, pageSchema, regionSchema, replySchema, unitSchema, formatProblem } from './schemas/index.ts';
 import { readContent, type Content } from './lib/content-source.ts';
 import { contentDir } from './lib/paths.ts';
 
 let cached: Content | undefined;
 
-function ducha(name: 'items' | 'units' | 'regions' | 'notices' | 'pages'): Loader {
+function ducha(name: 'items' | 'units' | 'regions' | 'notices' | 'pages' | 'replies'): Loader {
   return {
     name: `ducha-${name}`,
     load: async ({ store, renderMarkdown, generateDigest, watcher }) => {
@@ -50,4 +50,5 @@ export const collections = {
   regions: defineCollection({ loader: ducha('regions'), schema: regionSchema }),
   notices: defineCollection({ loader: ducha('notices'), schema: noticeSchema }),
   pages: defineCollection({ loader: ducha('pages'), schema: pageSchema }),
+  replies: defineCollection({ loader: ducha('replies'), schema: replySchema }),
 };

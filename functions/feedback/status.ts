@@ -7,7 +7,7 @@
  * A status is a stable code plus a category (open / closed) and a Chinese label from the dictionary.
  * Events record who did what; only those marked public appear in the citizen's lookup.
  */
-import { feedbackStatus } from '../../site/strings/zh-CN.ts';
+import { feedbackAction, feedbackStatus, satisfaction } from '../../site/strings/zh-CN.ts';
 
 export const FEEDBACK_STATUSES = ['received', 'accepted', 'rejected', 'in_progress', 'replied', 'closed'] as const;
 export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
@@ -37,9 +37,15 @@ export interface FeedbackEvent {
   readonly note?: string;
   /** Shown in the citizen's lookup. */
   readonly public: boolean;
+  /** `assigned`: the units the submission now goes to. */
+  readonly units?: readonly string[];
+  /** `reply_drafted`: the unit the reply is written for. */
+  readonly unit?: string;
+  /** `rated` / `reopened`: the citizen's rating. */
+  readonly rating?: 'satisfied' | 'basically_satisfied' | 'dissatisfied';
 }
 
-/** What the lookup shows of an event: its date, the status it set and, for public notes, the note. */
+/** What the lookup shows of an event: its date, the status after it, a label and any public note. */
 export interface PublicEvent {
   readonly at: string;
   readonly status: FeedbackStatus;
@@ -47,9 +53,19 @@ export interface PublicEvent {
   readonly note?: string;
 }
 
+/**
+ * The citizen's view of the history: public events only, with the status each left behind. Staff names,
+ * internal notes and drafts never appear; a rejection reason and the citizen's own rating do.
+ */
 export function publicHistory(events: readonly FeedbackEvent[]): PublicEvent[] {
-  return events
-    .filter((e) => e.public && e.status)
-    .sort((a, b) => a.seq - b.seq)
-    .map((e) => ({ at: e.at, status: e.status!, label: statusLabel(e.status!), ...(e.note ? { note: e.note } : {}) }));
+  let status: FeedbackStatus = 'received';
+  const out: PublicEvent[] = [];
+  for (const e of [...events].sort((a, b) => a.seq - b.seq)) {
+    if (e.status) status = e.status;
+    if (!e.public) continue;
+    const label = e.rating ? `${feedbackAction.rated}：${satisfaction[e.rating]}` : statusLabel(status);
+    const note = e.action === 'rejected' || e.rating ? e.note : undefined;
+    out.push({ at: e.at, status, label, ...(note ? { note } : {}) });
+  }
+  return out;
 }

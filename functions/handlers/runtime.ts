@@ -15,6 +15,7 @@ import { createDynamoClient, documentClient } from '../store/client.ts';
 import { FeedbackStore } from '../store/feedback-store.ts';
 import { GuardStore } from '../store/guard-store.ts';
 import { tableNamesFromEnv } from '../store/tables.ts';
+import { unitNameLookup } from './site-units.ts';
 
 type Bindings = { event: LambdaEvent; lambdaContext: LambdaContext };
 
@@ -68,6 +69,7 @@ export function buildApp() {
     pow: powFromEnv(),
     limits: DEFAULT_LIMITS,
     ...(process.env.DUCHA_REGION_IDS ? { regionIds: process.env.DUCHA_REGION_IDS.split(',') } : {}),
+    ...(process.env.DUCHA_SITE_URL ? { unitName: unitNameLookup(process.env.DUCHA_SITE_URL)! } : {}),
     logger,
     metrics,
     clientAddress: (c) => clientAddress(c as unknown as Context<{ Bindings: Bindings }>),

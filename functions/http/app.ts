@@ -28,14 +28,15 @@ import {
 } from '../feedback/schema.ts';
 import { hashPassword, newSalt, passwordMatches, queryPassword, trackingNumber, clientFingerprint } from '../feedback/receipt.ts';
 import { publicHistory, statusLabel, type FeedbackEvent } from '../feedback/status.ts';
+import { decideRating, RATING_WINDOW_DAYS } from '../feedback/workflow.ts';
+import { ratingSchema } from '../feedback/staff-schema.ts';
 import { expiresAt, RETENTION } from '../feedback/retention.ts';
 import { chinaDate } from '../../site/lib/dates.ts';
-import { feedbackError as msg, feedbackPage } from '../../site/strings/zh-CN.ts';
+import { feedbackError as msg, feedbackPage, satisfaction, staffError } from '../../site/strings/zh-CN.ts';
 import { urls } from '../../site/lib/urls.ts';
 import type { FeedbackStore, SubmissionRecord } from '../store/feedback-store.ts';
 import type { BucketPolicy, GuardStore } from '../store/guard-store.ts';
-import { StoreUnavailableError, isUnavailable } from '../store/errors.ts';
-import { HttpProblem, problems } from './problem.ts';
+import { HttpProblem, problems, toProblem } from './problem.ts';
 import { checkSolution, newChallenge, type PowConfig } from './pow.ts';
 import { errorPage, HTML_CSP, lookupPage, receiptPage } from './html.ts';
 import type { LookupResult, Receipt } from './types.ts';
@@ -88,6 +89,8 @@ export interface AppDeps {
   readonly secrets: () => Promise<Secrets>;
   readonly pow: PowConfig;
   readonly limits: Limits;
+  /** Display name of a unit id (replies name the unit that wrote them). */
+  readonly unitName?: (id: string) => string | undefined;
   /** Region ids of the site; submissions may name only these. */
   readonly regionIds?: readonly string[];
   readonly logger: Logger;
@@ -301,14 +304,34 @@ export function createApp(deps: AppDeps): Hono<Env> {
     return c.json(receipt, 201);
   });
 
-  app.post('/api/feedback/lookup', limitBody, async (c) => {
-    const { data } = await readBody(c);
-    const input = parse(lookupSchema, data);
+  /** What the citizen may see of their submission. Never contact details, staff names or drafts. */
+  function lookupResult(record: SubmissionRecord, events: readonly FeedbackEvent[]): LookupResult {
+    const rateUntil = record.reply ? new Date(Date.parse(record.reply.at) + RATING_WINDOW_DAYS * 86_400_000).toISOString() : null;
+    const canRate = decideRating(record, 'satisfied', undefined, now()).ok;
+    return {
+      trackingNumber: record.trackingNumber,
+      kind: record.kind,
+      title: record.title,
+      ...(record.itemId ? { itemId: record.itemId } : {}),
+      status: record.status,
+      statusLabel: statusLabel(record.status),
+      submittedAt: record.createdAt,
+      history: publicHistory(events),
+      reply: record.reply ? { ...record.reply, unit: deps.unitName?.(record.reply.unit) ?? record.reply.unit } : null,
+      rating: record.rating ? { rating: record.rating.rating, label: satisfaction[record.rating.rating], at: record.rating.at } : null,
+      rateUntil: canRate ? rateUntil : null,
+    };
+  }
+
+  /**
+   * Check a tracking number and password as the lookup does: per-client rate limit, per-number lockout
+   * after repeated failures, the same answer for a wrong password and an unknown number.
+   */
+  async function authenticateCitizen(c: Context<Env>, input: { trackingNumber: string; password: string }): Promise<SubmissionRecord> {
     const { pepper } = await deps.secrets();
     await takeToken('lookup', clientFingerprint(pepper, deps.clientAddress(c)), deps.limits.lookup);
     const failures = await deps.guard.lookupFailures(input.trackingNumber, deps.limits.lookupWindowSeconds, now());
     if (failures.count >= deps.limits.lookupFailures) throw problems.lookupLocked(failures.retryAfter);
-
     const meta = await deps.feedback.meta(input.trackingNumber);
     // Compare against a dummy hash when the number is unknown, so both cases take the same path and time.
     const ok = passwordMatches(pepper, meta?.passwordSalt ?? 'none', input.password, meta?.passwordHash ?? 'none');
@@ -316,28 +339,43 @@ export function createApp(deps: AppDeps): Hono<Env> {
       await deps.guard.recordLookupFailure(input.trackingNumber, deps.limits.lookupWindowSeconds, now());
       throw problems.notFound();
     }
+    return meta;
+  }
+
+  app.post('/api/feedback/lookup', limitBody, async (c) => {
+    const { data } = await readBody(c);
+    const input = parse(lookupSchema, data);
+    const meta = await authenticateCitizen(c, input);
     c.set('trackingNumber', meta.trackingNumber);
-    const events = await deps.feedback.events(meta.trackingNumber);
-    const result: LookupResult = {
-      trackingNumber: meta.trackingNumber,
-      kind: meta.kind,
-      title: meta.title,
-      ...(meta.itemId ? { itemId: meta.itemId } : {}),
-      status: meta.status,
-      statusLabel: statusLabel(meta.status),
-      submittedAt: meta.createdAt,
-      history: publicHistory(events),
-      reply: meta.reply ?? null,
-    };
+    const loaded = (await deps.feedback.load(meta.trackingNumber))!;
+    const result = lookupResult(loaded.record, loaded.events);
     if (c.get('wantsHtml')) {
       c.header('Content-Security-Policy', HTML_CSP);
-      return c.html(lookupPage(result));
+      return c.html(lookupPage(result, input.password));
+    }
+    return c.json(result);
+  });
+
+  app.post('/api/feedback/satisfaction', limitBody, async (c) => {
+    const { data, form } = await readBody(c);
+    const input = parse(ratingSchema, form ? { ...(data as Record<string, string>) } : data);
+    const meta = await authenticateCitizen(c, input);
+    c.set('trackingNumber', meta.trackingNumber);
+    const loaded = (await deps.feedback.load(meta.trackingNumber))!;
+    const decision = decideRating(loaded.record, input.rating, input.comment, now());
+    if (!decision.ok) throw new HttpProblem(409, 'cannot-rate', decision.message);
+    const appended = await deps.feedback.append(loaded, { ...decision.event, at: now().toISOString() });
+    if (!appended.ok) throw new HttpProblem(409, 'version-conflict', staffError.conflict);
+    const result = lookupResult(appended.record, [...loaded.events, appended.event]);
+    if (c.get('wantsHtml')) {
+      c.header('Content-Security-Policy', HTML_CSP);
+      return c.html(lookupPage(result, input.password));
     }
     return c.json(result);
   });
 
   app.all('/api/*', (c) => {
-    const known: Record<string, string> = { '/api/health': 'GET', '/api/challenge': 'GET', '/api/feedback': 'POST', '/api/feedback/lookup': 'POST' };
+    const known: Record<string, string> = { '/api/health': 'GET', '/api/challenge': 'GET', '/api/feedback': 'POST', '/api/feedback/lookup': 'POST', '/api/feedback/satisfaction': 'POST' };
     const allow = known[c.req.path];
     throw allow ? problems.methodNotAllowed(allow) : problems.noRoute();
   });
@@ -355,20 +393,4 @@ export function createApp(deps: AppDeps): Hono<Env> {
   });
 
   return app;
-}
-
-/** Any error → the problem to answer. Only unexpected faults are logged, and only by name and stack. */
-function toProblem(error: unknown, logger: Logger): HttpProblem {
-  if (error instanceof HttpProblem) return error;
-  const name = error instanceof Error ? error.name : '';
-  const cause = (error as { cause?: unknown })?.cause;
-  if (cause instanceof HttpProblem) return cause;
-  if (name === 'IdempotencyValidationError') return problems.conflict();
-  if (name === 'IdempotencyAlreadyInProgressError') return problems.inProgress();
-  if (error instanceof StoreUnavailableError || isUnavailable(error) || cause instanceof StoreUnavailableError || isUnavailable(cause)) {
-    logger.warn('store unavailable', { error: name, cause: cause instanceof Error ? cause.name : undefined });
-    return problems.unavailable();
-  }
-  logger.error('unexpected error', { error: name, stack: error instanceof Error ? error.stack : undefined });
-  return problems.internal();
 }

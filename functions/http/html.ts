@@ -4,6 +4,7 @@
  * the 关怀版 script, and are never cached.
  */
 import { CARE_SCRIPT, careScriptHash } from '../../site/lib/care-script.ts';
+import { satisfaction } from '../../site/strings/zh-CN.ts';
 import { feedbackField, feedbackKind, feedbackPage as t, nav, site } from '../../site/strings/zh-CN.ts';
 import { urls } from '../../site/lib/urls.ts';
 import { chinaDateTime } from '../../site/lib/dates.ts';
@@ -54,7 +55,24 @@ export function errorPage(title: string, errors: readonly FieldError[], back: st
   return page(title, `<div class="error-summary" role="alert"><h1>${escapeHtml(title)}</h1>${items}</div><p><a class="button" href="${escapeHtml(back)}">${t.backToForm}</a></p>`);
 }
 
-export function lookupPage(r: LookupResult): string {
+/** The citizen's rating of a reply, as a plain form (works without JavaScript). */
+function ratingForm(r: LookupResult, password: string): string {
+  if (r.rating) return `<h2>${t.ratingTitle}</h2><p>${escapeHtml(r.rating.label)}</p>`;
+  if (!r.rateUntil) return '';
+  const options = (Object.keys(satisfaction) as (keyof typeof satisfaction)[])
+    .map((k, i) => `<label class="choice"><input type="radio" name="rating" value="${k}"${i === 0 ? ' required' : ''}> ${satisfaction[k]}</label>`)
+    .join('');
+  return (
+    `<h2>${t.ratingTitle}</h2><form method="post" action="/api/feedback/satisfaction" class="rating-form">` +
+    `<p>${escapeHtml(t.ratingIntro(chinaDateTime(r.rateUntil).slice(0, 10)))}</p>` +
+    `<input type="hidden" name="trackingNumber" value="${escapeHtml(r.trackingNumber)}"><input type="hidden" name="password" value="${escapeHtml(password)}">` +
+    `<fieldset><legend>${t.ratingLegend}</legend>${options}</fieldset>` +
+    `<p><label for="rating-comment">${t.ratingComment}</label><br><textarea id="rating-comment" name="comment" rows="3" maxlength="500"></textarea></p>` +
+    `<p><button type="submit">${t.ratingSubmit}</button></p></form>`
+  );
+}
+
+export function lookupPage(r: LookupResult, password = ''): string {
   const history = r.history
     .map((h) => `<li><time datetime="${escapeHtml(h.at)}">${escapeHtml(chinaDateTime(h.at))}</time> ${escapeHtml(h.label)}${h.note ? `<br>${escapeHtml(h.note)}` : ''}</li>`)
     .join('');
@@ -70,6 +88,7 @@ export function lookupPage(r: LookupResult): string {
       row(t.receiptStatus, escapeHtml(r.statusLabel)) +
       row(t.submittedAt, escapeHtml(chinaDateTime(r.submittedAt))) +
       `</tbody></table><h2>${t.history}</h2><ol class="timeline">${history}</ol><h2>${t.reply}</h2>${reply}` +
+      (password ? ratingForm(r, password) : '') +
       `<p><a href="${urls.feedbackStatus}">${t.lookupTitle}</a></p>`,
   );
 }

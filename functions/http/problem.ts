@@ -5,6 +5,8 @@
  */
 import type { FieldError } from '../feedback/schema.ts';
 import { feedbackError as msg } from '../../site/strings/zh-CN.ts';
+import { isUnavailable } from '../store/errors.ts';
+import type { Logger } from '@aws-lambda-powertools/logger';
 
 export interface ProblemBody {
   readonly type: string;
@@ -57,3 +59,27 @@ export const problems = {
   methodNotAllowed: (allow: string) => new HttpProblem(405, 'method-not-allowed', msg.methodNotAllowed, { headers: { Allow: allow } }),
   internal: (cause?: unknown) => new HttpProblem(500, 'internal', msg.internal, { cause }),
 };
+
+/** Any error → the problem to answer. Only unexpected faults are logged, and only by name and stack. */
+export function toProblem(error: unknown, logger: Logger): HttpProblem {
+  if (error instanceof HttpProblem) return error;
+  const name = error instanceof Error ? error.name : '';
+  const cause = (error as { cause?: unknown })?.cause;
+  if (cause instanceof HttpProblem) return cause;
+  if (name === 'IdempotencyValidationError') return problems.conflict();
+  if (name === 'IdempotencyAlreadyInProgressError') return problems.inProgress();
+  if (name === 'StoreUnavailableError' || isUnavailable(error) || (cause instanceof Error && cause.name === 'StoreUnavailableError') || isUnavailable(cause)) {
+    logger.warn('store unavailable', { error: name, cause: cause instanceof Error ? cause.name : undefined });
+    return problems.unavailable();
+  }
+  logger.error('unexpected error', { error: name, stack: error instanceof Error ? error.stack : undefined });
+  return problems.internal();
+}
+
+/** The problem as an application/problem+json response. */
+export function problemResponse(problem: HttpProblem): Response {
+  return new Response(JSON.stringify(problem.toJSON()), {
+    status: problem.status,
+    headers: { 'Content-Type': 'application/problem+json; charset=utf-8', 'Cache-Control': 'no-store', ...problem.headers },
+  });
+}

@@ -25,4 +25,8 @@ export interface LookupResult {
   readonly submittedAt: string;
   readonly history: readonly PublicEvent[];
   readonly reply: { readonly text: string; readonly unit: string; readonly at: string } | null;
+  /** The citizen's rating of the reply, if given. */
+  readonly rating: { readonly rating: 'satisfied' | 'basically_satisfied' | 'dissatisfied'; readonly label: string; readonly at: string } | null;
+  /** Until when (ISO instant) the reply can be rated; null when it cannot (no reply, already rated, too late). */
+  readonly rateUntil: string | null;
 }

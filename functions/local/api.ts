@@ -9,7 +9,12 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import { createApp, limitsFromEnv, type Limits, type Secrets } from '../http/app.ts';
 import { powFromEnv, type PowConfig } from '../http/pow.ts';
 import { createDynamoClient, documentClient } from '../store/client.ts';
-import { FeedbackStore } from '../store/feedback-store.ts';
+import { ContactStore, FeedbackStore } from '../store/feedback-store.ts';
+import { createStaffApp, type UnitInfo } from '../http/staff-app.ts';
+import { createVerifier } from '../staff/auth.ts';
+import { outboxNotifier } from '../staff/notify.ts';
+import { devVerifierOptions } from './dev-auth.ts';
+import path from 'node:path';
 import { GuardStore } from '../store/guard-store.ts';
 import { tableNamesFromEnv, type TableNames } from '../store/tables.ts';
 
@@ -22,6 +27,8 @@ export interface LocalApiOptions {
   readonly limits?: Partial<Limits>;
   readonly logger?: Logger;
   readonly now?: () => Date;
+  /** Unit names, for replies shown in lookups. */
+  readonly units?: readonly UnitInfo[];
 }
 
 export function localApi(options: LocalApiOptions) {
@@ -37,10 +44,41 @@ export function localApi(options: LocalApiOptions) {
     pow: { ...powFromEnv(), ...options.pow },
     limits: { ...limitsFromEnv(), ...options.limits },
     ...(options.regionIds ? { regionIds: options.regionIds } : {}),
+    ...(options.units ? { unitName: (id: string) => options.units!.find((u) => u.id === id)?.name } : {}),
     logger,
     // No CloudWatch here: metrics are published by the Lambda handlers only.
     clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
     ...(options.now ? { now: options.now } : {}),
   });
   return { app, client, tables };
+}
+
+export interface LocalStaffOptions {
+  readonly endpoint: string;
+  readonly tables: TableNames;
+  readonly dataDir: string;
+  readonly units: readonly UnitInfo[];
+  /** The portal's own address, for links in notifications. */
+  readonly siteUrl: string;
+  readonly logger?: Logger;
+  readonly now?: () => Date;
+}
+
+/** The staff API locally: tokens from the development issuer (npm run staff:token), notifications to .data/outbox/. */
+export async function localStaffApi(options: LocalStaffOptions) {
+  const client = createDynamoClient({ endpoint: options.endpoint });
+  const db = documentClient(client);
+  const outboxDir = path.join(options.dataDir, 'outbox');
+  const app = createStaffApp({
+    feedback: new FeedbackStore(db, options.tables),
+    contacts: new ContactStore(db, options.tables.contacts),
+    verify: createVerifier(await devVerifierOptions(options.dataDir)),
+    units: async () => options.units,
+    notifier: outboxNotifier(outboxDir),
+    lookupUrl: `${options.siteUrl}/feedback/status/`,
+    consoleConfig: { mode: 'dev' },
+    logger: options.logger ?? new Logger({ serviceName: 'ducha-staff' }),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  return { app, client, outboxDir };
 }

@@ -3,12 +3,12 @@
  * engine DUCHA_DYNAMODB_ENDPOINT names), its tables, the feedback API and the built site.
  */
 import path from 'node:path';
-import { readRegionIds } from '../../site/lib/content-source.ts';
+import { readRegionIds, readUnitNames } from '../../site/lib/content-source.ts';
 import { contentDir } from '../../site/lib/paths.ts';
 import type { Limits } from '../http/app.ts';
 import type { PowConfig } from '../http/pow.ts';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { localApi } from './api.ts';
+import { localApi, localStaffApi } from './api.ts';
 import { ensureTables, startDynalite, type EmbeddedDynamo } from './dynamodb.ts';
 import { localSecrets } from './secrets.ts';
 import { startLocalServer, type LocalServer } from './server.ts';
@@ -33,6 +33,8 @@ export interface PortalOptions {
 
 export interface Portal extends LocalServer {
   readonly dynamoEndpoint: string;
+  /** Where notifications to citizens are written locally. */
+  readonly outboxDir: string;
   readonly tables: TableNames;
 }
 
@@ -43,6 +45,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     endpoint,
     secrets: localSecrets(options.dataDir),
     regionIds: readRegionIds(contentDir()),
+    units: readUnitNames(contentDir()),
     ...(options.tables ? { tables: options.tables } : {}),
     ...(options.pow ? { pow: options.pow } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
@@ -50,9 +53,19 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     ...(options.now ? { now: options.now } : {}),
   });
   await ensureTables(client, tables);
+  const staff = await localStaffApi({
+    endpoint,
+    tables,
+    dataDir: options.dataDir,
+    units: readUnitNames(contentDir()),
+    siteUrl: `http://${options.hostname ?? '127.0.0.1'}:${options.port ?? 4321}`,
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
   const server = await startLocalServer({
     distDir: options.distDir,
     api: app,
+    staffApi: staff.app,
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.hostname ? { hostname: options.hostname } : {}),
   });
@@ -60,9 +73,11 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     url: server.url,
     dynamoEndpoint: endpoint,
     tables,
+    outboxDir: staff.outboxDir,
     async close() {
       await server.close();
       client.destroy();
+      staff.client.destroy();
       await dynalite?.close();
     },
   };

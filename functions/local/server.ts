@@ -16,6 +16,8 @@ export interface LocalServerOptions {
   readonly hostname?: string;
   /** The API, mounted before the static site (its routes all start with /api/). */
   readonly api?: HonoApp<any>;
+  /** The staff API (/api/staff-config, /api/staff/*), mounted before the public API. */
+  readonly staffApi?: HonoApp<any>;
 }
 
 export interface LocalServer {
@@ -26,6 +28,7 @@ export interface LocalServer {
 export async function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {
   const app = new Hono();
   // Compress pages, not the API's small JSON answers (measured: gzip was a tenth of the API's CPU).
+  if (options.staffApi) app.route('/', options.staffApi);
   if (options.api) app.route('/', options.api);
   app.use('*', compress());
   app.route('/', staticSite(options.distDir));

@@ -6,13 +6,14 @@
  * citizen or staff member can see; the retry completes it, and unfinished pieces expire by TTL.
  */
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { FeedbackEvent, FeedbackStatus } from '../feedback/status.ts';
+import type { FeedbackEvent } from '../feedback/status.ts';
+import { applyEvent, type WorkflowState } from '../feedback/workflow.ts';
 import type { Contact, FeedbackKind } from '../feedback/schema.ts';
 import { guarded, isConditionFailed } from './errors.ts';
 import { KEY, type TableNames } from './tables.ts';
 
-/** A submission as stored (never holds contact details). */
-export interface SubmissionRecord {
+/** A submission as stored (never holds contact details). Its workflow fields are the fold of its events. */
+export interface SubmissionRecord extends WorkflowState {
   readonly trackingNumber: string;
   readonly kind: FeedbackKind;
   readonly itemId?: string;
@@ -23,24 +24,14 @@ export interface SubmissionRecord {
   readonly hasContact: boolean;
   /** Passed the proof-of-work check; false for plain form posts without JavaScript. */
   readonly verified: boolean;
-  readonly status: FeedbackStatus;
   /** ISO instant. */
   readonly createdAt: string;
-  readonly updatedAt: string;
-  /** Optimistic-concurrency version, bumped by every change. */
-  readonly version: number;
-  /** Number of events written so far. */
-  readonly eventCount: number;
   readonly passwordSalt: string;
   readonly passwordHash: string;
   /** SHA-256 of the idempotency key: tells a retry of this submission from a clash with another. */
   readonly ownerHash: string;
   /** TTL, epoch seconds. */
   readonly expiresAt: number;
-  /** Units the submission is assigned to (staff workflow). */
-  readonly units?: readonly string[];
-  /** The approved official reply, once there is one. */
-  readonly reply?: { readonly text: string; readonly unit: string; readonly at: string };
 }
 
 export interface NewSubmission {
@@ -121,6 +112,155 @@ export class FeedbackStore {
     }
   }
 
+  /**
+   * The submission with its events, brought up to date: events written after the record was last saved
+   * (a crash between the two writes of an action) are folded in, so the record always matches its history.
+   */
+  async load(trackingNumber: string): Promise<{ record: SubmissionRecord; events: FeedbackEvent[]; storedEventCount: number } | undefined> {
+    const stored = await this.meta(trackingNumber);
+    if (!stored) return undefined;
+    const events = await this.events(trackingNumber);
+    let record = stored;
+    for (const e of events) if (e.seq > record.eventCount) record = applyEvent(record, e);
+    return { record, events, storedEventCount: stored.eventCount };
+  }
+
+  /**
+   * Append one event and save the record it leads to. The event's sequence number is the lock: it is
+   * written only if that number is still free, so of two concurrent actions exactly one wins ('conflict'
+   * for the other). The record is then saved if nobody saved a newer one meanwhile; if this second write
+   * is lost, `load` rebuilds the record from the events.
+   */
+  async append(loaded: { record: SubmissionRecord; storedEventCount: number }, event: Omit<FeedbackEvent, 'seq'>): Promise<{ ok: true; record: SubmissionRecord; event: FeedbackEvent } | { ok: false }> {
+    const { record } = loaded;
+    const full: FeedbackEvent = { ...event, seq: record.eventCount + 1 };
+    const pk = KEY.submission(record.trackingNumber);
+    try {
+      await guarded('append event', () =>
+        this.db.send(
+          new PutCommand({
+            TableName: this.tables.feedback,
+            Item: { pk, sk: KEY.event(full.seq), ...full, ownerHash: record.ownerHash, expiresAt: record.expiresAt },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        ),
+      );
+    } catch (error) {
+      if (isConditionFailed(error)) return { ok: false };
+      throw error;
+    }
+    const next = applyEvent(record, full);
+    try {
+      await guarded('save submission', () =>
+        this.db.send(
+          new PutCommand({
+            TableName: this.tables.feedback,
+            Item: { pk, sk: KEY.meta, ...next, queuePk: KEY.queue(next.status), queueSk: KEY.queueSort(next.createdAt, next.trackingNumber) },
+            ConditionExpression: 'eventCount = :stored',
+            ExpressionAttributeValues: { ':stored': loaded.storedEventCount },
+          }),
+        ),
+      );
+    } catch (error) {
+      // A later action saved a newer record already; ours is folded in from the events on the next load.
+      if (!isConditionFailed(error)) throw error;
+    }
+    return { ok: true, record: next, event: full };
+  }
+
+  /**
+   * The staff queue: submissions in one status, newest first, optionally filtered by kind, assigned unit
+   * and a range of submission instants (`from` inclusive, `to` exclusive, ISO instants).
+   */
+  async queue(options: { status: string; kind?: string; unit?: string; from?: string; to?: string; limit?: number; cursor?: Record<string, unknown> }): Promise<{ items: SubmissionRecord[]; cursor?: Record<string, unknown> }> {
+    const filters: string[] = [];
+    const values: Record<string, unknown> = { ':q': KEY.queue(options.status) };
+    const names: Record<string, string> = {};
+    if (options.kind) {
+      filters.push('#kind = :kind');
+      names['#kind'] = 'kind';
+      values[':kind'] = options.kind;
+    }
+    if (options.unit) {
+      filters.push('contains(#units, :unit)');
+      names['#units'] = 'units';
+      values[':unit'] = options.unit;
+    }
+    let range = '';
+    if (options.from || options.to) {
+      range = ' AND queueSk BETWEEN :from AND :to';
+      values[':from'] = options.from ?? '0000';
+      values[':to'] = options.to ?? '9999';
+    }
+    const items: SubmissionRecord[] = [];
+    let start = options.cursor;
+    const limit = options.limit ?? 50;
+    do {
+      const out = await guarded('query queue', () =>
+        this.db.send(
+          new QueryCommand({
+            TableName: this.tables.feedback,
+            IndexName: 'queue',
+            KeyConditionExpression: `queuePk = :q${range}`,
+            ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+            ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+            ExpressionAttributeValues: values,
+            ScanIndexForward: false,
+            Limit: limit,
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        ),
+      );
+      items.push(...(out.Items ?? []).map((i) => stripKeys<SubmissionRecord>(i)));
+      start = out.LastEvaluatedKey;
+    } while (start && items.length < limit);
+    return { items: items.slice(0, limit), ...(start ? { cursor: start } : {}) };
+  }
+
+  /** How many submissions are in each status (with the same kind/unit filters as the queue). */
+  async counts(statuses: readonly string[], filter: { kind?: string; unit?: string } = {}): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    await Promise.all(
+      statuses.map(async (status) => {
+        let n = 0;
+        let start: Record<string, unknown> | undefined;
+        const filters: string[] = [];
+        const values: Record<string, unknown> = { ':q': KEY.queue(status) };
+        const names: Record<string, string> = {};
+        if (filter.kind) {
+          filters.push('#kind = :kind');
+          names['#kind'] = 'kind';
+          values[':kind'] = filter.kind;
+        }
+        if (filter.unit) {
+          filters.push('contains(#units, :unit)');
+          names['#units'] = 'units';
+          values[':unit'] = filter.unit;
+        }
+        do {
+          const page = await guarded('count queue', () =>
+            this.db.send(
+              new QueryCommand({
+                TableName: this.tables.feedback,
+                IndexName: 'queue',
+                KeyConditionExpression: 'queuePk = :q',
+                ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+                ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+                ExpressionAttributeValues: values,
+                Select: 'COUNT',
+                ...(start ? { ExclusiveStartKey: start } : {}),
+              }),
+            ),
+          );
+          n += page.Count ?? 0;
+          start = page.LastEvaluatedKey;
+        } while (start);
+        out[status] = n;
+      }),
+    );
+    return out;
+  }
+
   /** The submission record, or undefined. Strongly consistent: a receipt can be looked up at once. */
   async meta(trackingNumber: string): Promise<SubmissionRecord | undefined> {
     const out = await guarded('get submission', () =>
@@ -156,4 +296,22 @@ export class FeedbackStore {
 function stripKeys<T>(item: Record<string, unknown>): T {
   const { pk: _pk, sk: _sk, queuePk: _q, queueSk: _qs, ...rest } = item;
   return rest as T;
+}
+
+/** Contact details: written by the public function, read only by the staff function's reveal action. */
+export class ContactStore {
+  readonly db: DynamoDBDocumentClient;
+  readonly table: string;
+
+  constructor(db: DynamoDBDocumentClient, table: string) {
+    this.db = db;
+    this.table = table;
+  }
+
+  async get(trackingNumber: string): Promise<Contact | undefined> {
+    const out = await guarded('get contact', () => this.db.send(new GetCommand({ TableName: this.table, Key: { pk: KEY.submission(trackingNumber) }, ConsistentRead: true })));
+    if (!out.Item) return undefined;
+    const { name, phone, email } = out.Item as Contact;
+    return { name, phone, email };
+  }
 }

@@ -11,6 +11,7 @@ import {
   itemSchema,
   noticeSchema,
   pageSchema,
+  replySchema,
   regionSchema,
   unitSchema,
   type ContentProblem,
@@ -18,6 +19,7 @@ import {
   type Notice,
   type Region,
   type StandingPage,
+  type PublishedReply,
   type Unit,
 } from '../schemas/index.ts';
 import { contentError as msg } from '../strings/zh-CN.ts';
@@ -48,6 +50,7 @@ export interface Content {
   readonly regions: Entry<Region>[];
   readonly notices: Entry<Notice>[];
   readonly pages: Entry<StandingPage>[];
+  readonly replies: Entry<PublishedReply>[];
   readonly problems: ContentProblem[];
 }
 
@@ -89,6 +92,14 @@ export function readRegionIds(contentDir: string): string[] {
   const list = yaml.load(readFileSync(file, 'utf8'), { schema: yaml.CORE_SCHEMA });
   const result = z.array(regionSchema).safeParse(list);
   return result.success ? result.data.map((r) => r.id) : [];
+}
+
+/** Units' ids and names only (the staff API's list of units to assign), without validating everything else. */
+export function readUnitNames(contentDir: string): { id: string; name: string; shortName: string }[] {
+  return listFiles(path.join(contentDir, 'units'), ['.yaml', '.yml']).flatMap((file) => {
+    const result = unitSchema.safeParse(yaml.load(readFileSync(file, 'utf8'), { schema: yaml.CORE_SCHEMA }));
+    return result.success ? [{ id: result.data.id, name: result.data.name, shortName: result.data.shortName }] : [];
+  });
 }
 
 /**
@@ -213,5 +224,22 @@ export function readContent(contentDir: string, root = path.dirname(contentDir))
     pages.push({ id: slug, data: parsed.data, body: parsed.body, file: rel(file) });
   }
 
-  return { items, units, regions, notices, pages, problems };
+  // Published replies: content/replies/<tracking-number>.md.
+  const replies: Entry<PublishedReply>[] = [];
+  const itemIds = new Set(items.map((i) => i.id));
+  for (const file of listFiles(path.join(contentDir, 'replies'), ['.md'])) {
+    const parsed = readMarkdown(file, replySchema);
+    if (!parsed) continue;
+    const f = rel(file);
+    const before = problems.length;
+    const expected = path.basename(file, '.md');
+    const r = parsed.data;
+    if (r.trackingNumber !== expected) problems.push({ file: f, field: 'trackingNumber', message: msg.idMismatch(expected) });
+    if (!unitIds.has(r.unit)) problems.push({ file: f, field: 'unit', message: msg.unknownUnit(r.unit) });
+    if (r.itemId && !itemIds.has(r.itemId)) problems.push({ file: f, field: 'itemId', message: msg.unknownItem(r.itemId) });
+    if (!parsed.body) problems.push({ file: f, field: '', message: msg.emptyReply });
+    if (problems.length === before) replies.push({ id: r.trackingNumber, data: r, body: parsed.body, file: f });
+  }
+
+  return { items, units, regions, notices, pages, replies, problems };
 }

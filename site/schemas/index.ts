@@ -5,3 +5,4 @@ export * from './unit.ts';
 export * from './region.ts';
 export * from './notice.ts';
 export * from './page.ts';
+export * from './reply.ts';

@@ -238,6 +238,8 @@ export const contentError = {
   unknownField: (keys: string) => `不是可识别的字段（${keys}），请检查拼写`,
   date: '不是有效日期 (YYYY-MM-DD)',
   itemId: '格式应为 DC-年份-三位以上序号，如 DC-2026-014',
+  trackingNumber: '格式应为受理编号，如 DC2611-7K3Q9M',
+  unknownItem: (id: string) => `引用了不存在的督查事项 “${id}”`,
   slug: '只能包含小写字母、数字和连字符，如 water-bureau',
   oneOf: (values: string) => `必须是以下之一：${values}`,
   maxLength: (n: number) => `不能超过 ${n} 个字`,
@@ -268,6 +270,7 @@ export const contentError = {
   emptyBody: '正文（事项内容）不能为空',
   emptyNotice: '正文（公告内容）不能为空',
   emptyPage: '正文（页面内容）不能为空',
+  emptyReply: '正文（答复内容）不能为空',
   fileSlug: '文件名只能包含小写字母、数字和连字符，如 2026-03-01-portal-launch.md',
   reservedSlug: (names: string) => `文件名只能包含小写字母、数字和连字符，且不能是网站已使用的路径（${names}）`,
   summary: (n: number) => `发现 ${n} 处内容错误，请修改后重试。`,
@@ -395,6 +398,12 @@ export const feedbackPage = {
   noScriptNote: '您的浏览器未启用 JavaScript，也可以正常提交；提交后请记下页面上显示的受理编号和查询密码。',
   unverified: '（未经安全验证的提交，受理时会进一步核实）',
   lookupTitle: '留言查询',
+  ratingTitle: '对答复的评价',
+  ratingIntro: (until: string) => `请对这次答复作出评价（${until} 前有效）。选择“不满意”的，督查室会重新办理。`,
+  ratingLegend: '您对答复是否满意？',
+  ratingComment: '意见（选填，500 字以内）',
+  ratingSubmit: '提交评价',
+  ratingThanks: '感谢您的评价。',
   lookupIntro: '请输入提交留言时得到的受理编号和查询密码。',
   lookupSubmit: '查询',
   lookupResult: '办理情况',
@@ -426,4 +435,73 @@ export const feedbackPage = {
   lookupLoading: '正在查询…',
   networkError: '网络连接失败，请检查网络后重试。',
   lookupNoScript: '您的浏览器未启用 JavaScript，也可以正常查询；查询结果会在新页面中显示。',
+} as const;
+
+/** 满意度 ratings a citizen gives a reply. */
+export const satisfaction = {
+  satisfied: '满意',
+  basically_satisfied: '基本满意',
+  dissatisfied: '不满意',
+} as const;
+
+/** Staff roles. */
+export const staffRole = {
+  reviewer: '督查室审核人员',
+  unit: '责任单位办理人员',
+  admin: '系统管理员',
+} as const;
+
+/** Every event of a submission's history, as shown to staff (and, where public, to the citizen). */
+export const feedbackAction = {
+  submitted: '提交留言',
+  accepted: '受理',
+  rejected: '不予受理',
+  assigned: '交办',
+  reply_drafted: '拟写答复',
+  reply_sent_back: '退回修改',
+  reply_approved: '审核通过并答复',
+  closed: '办结',
+  rated: '评价答复',
+  reopened: '不满意，重新办理',
+  contact_revealed: '查看联系方式',
+} as const;
+
+/** Messages of the staff workflow and console. */
+export const staffError = {
+  unauthenticated: '请先登录',
+  badToken: '登录已失效，请重新登录',
+  forbidden: '您没有权限进行此操作',
+  otherUnit: '该留言未交办给您的单位',
+  notFound: '未找到该留言',
+  conflict: '该留言刚刚已被他人处理，请刷新后重试',
+  notAllowedNow: (status: string) => `当前状态（${status}）下不能进行此操作`,
+  reasonRequired: '请填写理由（至少 4 个字）',
+  unitsRequired: '请至少选择一个责任单位',
+  unknownUnit: (id: string) => `没有编码为 “${id}” 的责任单位`,
+  textRequired: '请填写答复内容（至少 10 个字）',
+  noDraft: '还没有待审核的答复稿',
+  draftUnit: '请选择以哪个交办单位的名义答复',
+  action: '不支持的操作',
+  version: '缺少版本号，请刷新后重试',
+  ratingWindow: (days: number) => `答复后 ${days} 天内可以评价，现已超过期限`,
+  alreadyRated: '您已经评价过这次答复',
+  notReplied: '尚未答复，暂不能评价',
+  rating: '请选择满意、基本满意或不满意',
+  comment: '评价内容不能超过 500 个字',
+} as const;
+
+/** Placeholders that replace personal data in published replies. */
+export const redaction = {
+  mobile: '[手机号已隐去]',
+  landline: '[电话已隐去]',
+  idNumber: '[身份证号已隐去]',
+  email: '[邮箱已隐去]',
+  name: '[姓名已隐去]',
+  houseNumber: '[门牌号已隐去]',
+} as const;
+
+/** The notification a citizen gets when a reply is approved: no more personal data than the number. */
+export const notification = {
+  subject: (tracking: string) => `您的留言 ${tracking} 已有答复`,
+  body: (tracking: string, url: string) => `您在示例市督查公开平台提交的留言（受理编号 ${tracking}）已有答复。请在 ${url} 用受理编号和查询密码查看。本邮件/短信由系统自动发送，请勿回复。`,
 } as const;

@@ -1,0 +1,19 @@
+/** /data/units.json — the responsible units (public office details only); also read by the staff API. */
+import type { APIRoute } from 'astro';
+import { getPortal } from '../../lib/portal.ts';
+import { absolute } from '../../lib/urls.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const portal = await getPortal();
+  const units = portal.units.map((u) => ({
+    id: u.id,
+    name: u.name,
+    shortName: u.shortName,
+    kind: u.kind,
+    phone: u.phone,
+    address: u.address,
+    ...(u.region ? { region: u.region } : {}),
+    url: absolute(u.url, site),
+  }));
+  return new Response(JSON.stringify(units, null, 1), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};

@@ -1,0 +1,27 @@
+import { z } from 'astro/zod';
+import { contentError as msg, feedbackKind } from '../strings/zh-CN.ts';
+import { codeList, isoDate, need, slug, text } from './common.ts';
+import { itemId } from './item.ts';
+
+/**
+ * 回复公开: a published reply, `content/replies/<tracking-number>.md`, written by `npm run replies:export`
+ * (personal data already redacted) and reviewed by editors before commit. The body is the official reply.
+ */
+export const replySchema = z.strictObject({
+  /** The submission's tracking number, same as the file name. */
+  trackingNumber: z.string({ error: need(msg.notText) }).regex(/^DC\d{4}-[0-9A-HJKMNP-TV-Z]{6}$/, { error: msg.trackingNumber }),
+  /** The citizen's title (redacted). */
+  title: text(80),
+  /** 意见建议 / 问题线索 / 对督查事项的意见. */
+  kind: codeList(feedbackKind),
+  /** The unit that replied (unit id). */
+  unit: slug,
+  submittedOn: isoDate,
+  repliedOn: isoDate,
+  /** The related supervision item, when the feedback was about one. */
+  itemId: itemId.optional(),
+  /** The citizen's question (redacted). */
+  question: text(4000),
+});
+
+export type PublishedReply = z.output<typeof replySchema>;
