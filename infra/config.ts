@@ -27,14 +27,65 @@ export interface DeploymentConfig {
   readonly alarmEmail?: string;
   /** The built site (`npm run build` writes it). */
   readonly sitePath: string;
+  /** Who signs staff in: a Cognito user pool made by this app (global regions) or an OIDC provider of yours. */
+  readonly staffAuth: StaffAuthConfig;
+  /**
+   * The From address of citizen notifications (an SES identity, verified outside this app).
+   * @default - no email notifications
+   */
+  readonly notifyEmailFrom?: string;
+  /** Send SMS notifications through SNS (global regions only). */
+  readonly notifySms: boolean;
 }
+
+/** A Cognito user pool in this stack, with its hosted UI under `https://<domainPrefix>.auth.<region>.amazoncognito.com`. */
+export interface CognitoStaffAuth {
+  readonly kind: 'cognito';
+  readonly domainPrefix: string;
+}
+
+/**
+ * An OpenID Connect provider run elsewhere (the China regions have no Cognito user pools). Its ID tokens must
+ * carry the same claims as Cognito's: `cognito:groups` (reviewer, unit, admin), `custom:unit` and `name`.
+ */
+export interface OidcStaffAuth {
+  readonly kind: 'oidc';
+  /** The `iss` of its tokens; API Gateway reads `<issuer>/.well-known/openid-configuration`. */
+  readonly issuer: string;
+  /** The public client registered for the console (the `aud` of its ID tokens). */
+  readonly clientId: string;
+  readonly authorizeUrl: string;
+  readonly tokenUrl: string;
+  readonly jwksUrl: string;
+  readonly logoutUrl?: string;
+}
+
+export type StaffAuthConfig = CognitoStaffAuth | OidcStaffAuth;
 
 /** The default region of a global synth: CloudFront's certificates and web ACLs live there too. */
 export const DEFAULT_REGION = 'us-east-1';
 export const DEFAULT_STAGE = 'dev';
 
 /** The context keys this app reads, one place for the app, the docs and the error messages. */
-export const CONTEXT_KEYS = ['stage', 'region', 'domain', 'certificateArn', 'iamCertificateId', 'waf', 'alarmEmail', 'sitePath'] as const;
+export const CONTEXT_KEYS = [
+  'stage',
+  'region',
+  'domain',
+  'certificateArn',
+  'iamCertificateId',
+  'waf',
+  'alarmEmail',
+  'sitePath',
+  'authDomainPrefix',
+  'authIssuer',
+  'authClientId',
+  'authAuthorizeUrl',
+  'authTokenUrl',
+  'authJwksUrl',
+  'authLogoutUrl',
+  'notifyEmailFrom',
+  'notifySms',
+] as const;
 export type ContextKey = (typeof CONTEXT_KEYS)[number];
 
 /** A configuration problem, reported in Chinese and English before anything is synthesized. */
@@ -61,6 +112,13 @@ const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,6
 const ACM_ARN = /^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[A-Za-z0-9-]+$/;
 const IAM_CERT_ID = /^[A-Z0-9]{16,32}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** A Cognito domain prefix: lower-case letters, digits and inner hyphens, without the words Cognito reserves. */
+const DOMAIN_PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const RESERVED_IN_PREFIX = /aws|amazon|cognito/;
+const HTTPS_URL = /^https:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/;
+/** The OIDC keys: all but authLogoutUrl are needed together. */
+const OIDC_KEYS = ['authIssuer', 'authClientId', 'authAuthorizeUrl', 'authTokenUrl', 'authJwksUrl'] as const;
+const isTrue = (value: string | undefined) => ['true', '1', 'yes'].includes((value ?? 'false').toLowerCase());
 
 /**
  * Build the configuration from context values (strings from `-c`, or values from cdk.json).
@@ -141,7 +199,7 @@ export function readConfig(context: Partial<Record<ContextKey, unknown>>, projec
         `Missing context keys: ${missingEn.join(', ')}. Example: npm run synth -- -c region=${region} -c domain=ducha.example.cn -c iamCertificateId=ASCA…`,
     );
   }
-  const waf = ['true', '1', 'yes'].includes((str('waf') ?? 'false').toLowerCase());
+  const waf = isTrue(str('waf'));
   if (waf && partition === 'china') {
     throw new ConfigError(
       '中国区域的 AWS WAF 只提供区域级 Web ACL：不能关联 CloudFront（中国）分配，也不能关联 API Gateway HTTP API（WAF 只支持 REST API 阶段、ALB 等）。' +
@@ -155,6 +213,21 @@ export function readConfig(context: Partial<Record<ContextKey, unknown>>, projec
   if (alarmEmail !== undefined && !EMAIL.test(alarmEmail)) {
     throw new ConfigError(`上下文参数 alarmEmail 无效：“${alarmEmail}”。`, `Context key "alarmEmail" is invalid: "${alarmEmail}".`);
   }
+  const staffAuth = readStaffAuth(str, stage, region, partition);
+  const notifyEmailFrom = str('notifyEmailFrom');
+  if (notifyEmailFrom !== undefined && !EMAIL.test(notifyEmailFrom)) {
+    throw new ConfigError(
+      `上下文参数 notifyEmailFrom 无效：“${notifyEmailFrom}”，应为一个已在 SES 验证的发件地址，例如 noreply@ducha.example.cn。`,
+      `Context key "notifyEmailFrom" is invalid: "${notifyEmailFrom}"; expected a From address verified in SES, such as noreply@ducha.example.cn.`,
+    );
+  }
+  const notifySms = isTrue(str('notifySms'));
+  if (notifySms && partition === 'china') {
+    throw new ConfigError(
+      `中国区域（${region}）的 Amazon SNS 不提供短信（SMS）功能（见 AWS 中国区文档）。请去掉 -c notifySms=true；短信通知需使用国内短信服务商，另行接入。`,
+      `Amazon SNS in the China regions (${region}) does not offer SMS messaging (AWS China documentation). Remove -c notifySms=true; SMS notifications there need a domestic SMS provider, integrated separately.`,
+    );
+  }
   return {
     stage,
     region,
@@ -165,5 +238,63 @@ export function readConfig(context: Partial<Record<ContextKey, unknown>>, projec
     waf,
     ...(alarmEmail ? { alarmEmail } : {}),
     sitePath: path.resolve(projectRoot, str('sitePath') ?? 'dist'),
+    staffAuth,
+    ...(notifyEmailFrom ? { notifyEmailFrom } : {}),
+    notifySms,
+  };
+}
+
+/**
+ * Staff sign-in: a Cognito user pool (the default in global regions), or an OIDC provider when any auth*
+ * URL key is given. The China regions have no Cognito user pools (neither in AWS China's service list nor in
+ * their CloudFormation registry), so there the OIDC keys are required.
+ */
+function readStaffAuth(str: (key: ContextKey) => string | undefined, stage: string, region: string, partition: PartitionKind): StaffAuthConfig {
+  const given = OIDC_KEYS.filter((key) => str(key) !== undefined);
+  const logoutUrl = str('authLogoutUrl');
+  const prefix = str('authDomainPrefix')?.toLowerCase();
+  if (given.length === 0 && logoutUrl === undefined) {
+    if (partition === 'china') {
+      throw new ConfigError(
+        `中国区域（${region}）没有 Amazon Cognito 用户池（AWS 中国区服务列表和 CloudFormation 资源类型中都没有），工作人员登录需使用贵单位自己的 OpenID Connect 身份提供方（例如统一身份认证平台、Keycloak）。` +
+          `请提供上下文参数：${OIDC_KEYS.join('、')}（可选 authLogoutUrl）。详见 docs/deploy.md“工作人员登录”。`,
+        `The China regions (${region}) have no Amazon Cognito user pools (not in AWS China's service list nor in their CloudFormation registry), so staff sign in ` +
+          `through an OpenID Connect provider of your own (a unified identity platform, Keycloak, …). Pass the context keys ${OIDC_KEYS.join(', ')} (and optionally authLogoutUrl). ` +
+          'See "Staff sign-in" in docs/deploy.md.',
+      );
+    }
+    const domainPrefix = prefix ?? `ducha-${stage}`;
+    if (!DOMAIN_PREFIX.test(domainPrefix) || RESERVED_IN_PREFIX.test(domainPrefix)) {
+      throw new ConfigError(
+        `上下文参数 authDomainPrefix 无效：“${domainPrefix}”。应为小写字母、数字和连字符（不以连字符开头或结尾，最长 63 个字符），且不含 aws、amazon、cognito。`,
+        `Context key "authDomainPrefix" is invalid: "${domainPrefix}". Use lower-case letters, digits and inner hyphens (at most 63 characters), without aws, amazon or cognito.`,
+      );
+    }
+    return { kind: 'cognito', domainPrefix };
+  }
+  if (prefix !== undefined) {
+    throw new ConfigError(
+      'authDomainPrefix 只用于本应用创建的 Cognito 用户池，不能与 OpenID Connect 参数（auth*Url、authIssuer、authClientId）同时使用。',
+      'authDomainPrefix is for the Cognito user pool this app creates; it cannot be combined with the OpenID Connect keys (auth*Url, authIssuer, authClientId).',
+    );
+  }
+  const missing = OIDC_KEYS.filter((key) => !given.includes(key));
+  if (missing.length > 0) {
+    throw new ConfigError(`使用 OpenID Connect 身份提供方时缺少上下文参数：${missing.join('、')}。`, `An OpenID Connect provider needs these context keys too: ${missing.join(', ')}.`);
+  }
+  for (const key of [...OIDC_KEYS.filter((k) => k !== 'authClientId'), ...(logoutUrl ? (['authLogoutUrl'] as const) : [])]) {
+    const value = str(key)!;
+    if (!HTTPS_URL.test(value)) {
+      throw new ConfigError(`上下文参数 ${key} 无效：“${value}”，应为 https:// 开头的网址。`, `Context key "${key}" is invalid: "${value}"; expected an https:// URL.`);
+    }
+  }
+  return {
+    kind: 'oidc',
+    issuer: str('authIssuer')!,
+    clientId: str('authClientId')!,
+    authorizeUrl: str('authAuthorizeUrl')!,
+    tokenUrl: str('authTokenUrl')!,
+    jwksUrl: str('authJwksUrl')!,
+    ...(logoutUrl ? { logoutUrl } : {}),
   };
 }

@@ -14,10 +14,27 @@ import { TABLES, type TableKey } from '../../functions/store/tables.ts';
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const FIXTURE_SITE = path.join(ROOT, 'tests/fixtures/infra-site');
 
+const OIDC_REALM = 'https://id.ducha.example.cn/realms/ducha';
+/** The staff sign-in of the China synth: an OpenID Connect provider's endpoints (Keycloak's paths). */
+export const CHINA_OIDC = {
+  authIssuer: OIDC_REALM,
+  authClientId: 'ducha-staff-console',
+  authAuthorizeUrl: `${OIDC_REALM}/protocol/openid-connect/auth`,
+  authTokenUrl: `${OIDC_REALM}/protocol/openid-connect/token`,
+  authJwksUrl: `${OIDC_REALM}/protocol/openid-connect/certs`,
+  authLogoutUrl: `${OIDC_REALM}/protocol/openid-connect/logout`,
+} as const satisfies Partial<Record<ContextKey, string>>;
+
 /** The two deployments every property is checked on. */
 export const VARIANTS = {
   global: { region: 'us-east-1' },
-  china: { region: 'cn-northwest-1', domain: 'ducha.example.cn', iamCertificateId: 'ASCAEXAMPLE7CERTIFICATE1' },
+  china: {
+    region: 'cn-northwest-1',
+    domain: 'ducha.example.cn',
+    iamCertificateId: 'ASCAEXAMPLE7CERTIFICATE1',
+    // China has no Cognito user pools: an OIDC provider of the operator's (a Keycloak realm here).
+    ...CHINA_OIDC,
+  },
 } as const satisfies Record<string, Partial<Record<ContextKey, string>>>;
 export type VariantName = keyof typeof VARIANTS;
 export const VARIANT_NAMES = Object.keys(VARIANTS) as VariantName[];
@@ -112,4 +129,19 @@ export function functionByService(json: Record<string, any>, service: string): s
   const hit = Object.entries(resourcesOfType(json, 'AWS::Lambda::Function')).find(([, r]) => r.Properties?.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === service);
   if (!hit) throw new Error(`no function with POWERTOOLS_SERVICE_NAME=${service}`);
   return hit[0];
+}
+
+/**
+ * A template string value as text: literals kept, `{Ref: X}` written `<X>`, `{Fn::GetAtt: [X, A]}` written
+ * `<X.A>`, `Fn::Join` joined. For values built from deploy-time parts (URLs, JSON with ids in it).
+ */
+export function renderString(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object') {
+    const v = value as Record<string, any>;
+    if (typeof v.Ref === 'string') return `<${v.Ref}>`;
+    if (Array.isArray(v['Fn::GetAtt'])) return `<${v['Fn::GetAtt'].join('.')}>`;
+    if (Array.isArray(v['Fn::Join'])) return (v['Fn::Join'][1] as unknown[]).map(renderString).join(v['Fn::Join'][0]);
+  }
+  throw new Error(`not a string value: ${JSON.stringify(value)}`);
 }
