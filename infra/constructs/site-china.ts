@@ -14,7 +14,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { HeadersPolicies } from './site-headers.ts';
-import { API_FORWARDED_HEADERS, NOT_FOUND_TTL, ORIGIN_VERIFY_HEADER } from './site-settings.ts';
+import { API_FORWARDED_HEADERS, NOT_FOUND_TTL, ORIGIN_VERIFY_HEADER, STAFF_API_FORWARDED_HEADERS, STAFF_API_PATH } from './site-settings.ts';
 
 export interface ChinaDistributionProps {
   readonly bucket: s3.IBucket;
@@ -92,22 +92,24 @@ export function chinaDistribution(scope: Construct, props: ChinaDistributionProp
         maxTtl: YEAR,
         responseHeadersPolicyId: props.headers.site.responseHeadersPolicyId,
       },
+      // The staff API first (the first matching pattern wins): the same, plus the bearer token.
       cacheBehaviors: [
-        {
-          pathPattern: '/api/*',
-          targetOriginId: API_ORIGIN,
-          viewerProtocolPolicy: 'https-only',
-          allowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
-          cachedMethods: ['GET', 'HEAD'],
-          compress: true,
-          // Never cached: every TTL is zero.
-          forwardedValues: { queryString: true, headers: [...API_FORWARDED_HEADERS], cookies: { forward: 'none' } },
-          minTtl: 0,
-          defaultTtl: 0,
-          maxTtl: 0,
-          responseHeadersPolicyId: props.headers.api.responseHeadersPolicyId,
-        },
-      ],
+        { pathPattern: STAFF_API_PATH, headers: STAFF_API_FORWARDED_HEADERS },
+        { pathPattern: '/api/*', headers: API_FORWARDED_HEADERS },
+      ].map(({ pathPattern, headers }) => ({
+        pathPattern,
+        targetOriginId: API_ORIGIN,
+        viewerProtocolPolicy: 'https-only',
+        allowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
+        cachedMethods: ['GET', 'HEAD'],
+        compress: true,
+        // Never cached: every TTL is zero.
+        forwardedValues: { queryString: true, headers: [...headers], cookies: { forward: 'none' } },
+        minTtl: 0,
+        defaultTtl: 0,
+        maxTtl: 0,
+        responseHeadersPolicyId: props.headers.api.responseHeadersPolicyId,
+      })),
       customErrorResponses: [{ errorCode: 403, responseCode: 404, responsePagePath: '/404.html', errorCachingMinTtl: NOT_FOUND_TTL.toSeconds() }],
     },
   });

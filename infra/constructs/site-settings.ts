@@ -11,6 +11,15 @@ export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 export const HASHED_PATHS = ['_astro/*', 'pagefind/fragment/*', 'pagefind/index/*', 'pagefind/filter/*'] as const;
 /** Request headers the API needs from the viewer (everything else is dropped; the body always passes). */
 export const API_FORWARDED_HEADERS = ['Content-Type', 'Accept', 'Idempotency-Key', 'CloudFront-Viewer-Address'] as const;
+/**
+ * The staff API's path: its own behaviour, which also forwards `Authorization` (the staff ID token). CloudFront
+ * forwards that header only when it is part of the cache key (never through an origin request policy).
+ */
+export const STAFF_API_PATH = '/api/staff/*';
+/** The staff API's extra header: the bearer token (global regions: in the cache key of its cache policy). */
+export const STAFF_API_AUTH_HEADERS = ['Authorization'] as const;
+/** Request headers the staff API needs: the API's, and the bearer token. */
+export const STAFF_API_FORWARDED_HEADERS = [...API_FORWARDED_HEADERS, ...STAFF_API_AUTH_HEADERS] as const;
 /** The header that tells the API a request came through CloudFront (functions/handlers/runtime.ts). */
 export const ORIGIN_VERIFY_HEADER = 'x-ducha-origin';
 /** How long CloudFront keeps a "not found" answer. */

@@ -19,7 +19,16 @@ import { contentSecurityPolicy, CSP_MAX_LENGTH, INDEX_REWRITE_CODE, inlineHashes
 import { headersPolicies } from './site-headers.ts';
 import { SiteIndexCopies } from './site-index-copies.ts';
 import { chinaDistribution } from './site-china.ts';
-import { API_FORWARDED_HEADERS, HASHED_PATHS, IMMUTABLE_CACHE_CONTROL, NOT_FOUND_TTL, ORIGIN_VERIFY_HEADER, SHORT_CACHE_CONTROL } from './site-settings.ts';
+import {
+  API_FORWARDED_HEADERS,
+  HASHED_PATHS,
+  IMMUTABLE_CACHE_CONTROL,
+  NOT_FOUND_TTL,
+  ORIGIN_VERIFY_HEADER,
+  SHORT_CACHE_CONTROL,
+  STAFF_API_AUTH_HEADERS,
+  STAFF_API_PATH,
+} from './site-settings.ts';
 
 export interface SiteProps {
   /** The built site: a folder with index.html and 404.html (`npm run build` writes dist/). */
@@ -55,6 +64,11 @@ export interface SiteProps {
    * @default 90
    */
   readonly logRetentionDays?: number;
+  /**
+   * Origins besides the site that pages may fetch from (CSP connect-src): the staff sign-in's token endpoint.
+   * @default - none
+   */
+  readonly connectSources?: readonly string[];
 }
 
 export class Site extends Construct {
@@ -72,7 +86,7 @@ export class Site extends Construct {
     if (props.partition === 'china' && !props.domain) throw new Error('Site: CloudFront China needs an ICP-registered domain');
     if (props.partition === 'china' && props.webAclArn) throw new Error('Site: CloudFront China has no WAF integration');
 
-    this.contentSecurityPolicy = contentSecurityPolicy(inlineHashes(props.assetPath));
+    this.contentSecurityPolicy = contentSecurityPolicy(inlineHashes(props.assetPath), props.connectSources);
     if (this.contentSecurityPolicy.length > CSP_MAX_LENGTH) {
       throw new Error(
         `Site: the Content-Security-Policy is ${this.contentSecurityPolicy.length} characters, over CloudFront's limit of ${CSP_MAX_LENGTH}. ` +
@@ -169,6 +183,17 @@ export class Site extends Construct {
       queryStringBehavior: cloudfront.OriginRequestQueryStringBehavior.all(),
       cookieBehavior: cloudfront.OriginRequestCookieBehavior.none(),
     });
+    // CloudFront forwards Authorization only as part of the cache key. The staff API's answers are not cached
+    // (no default TTL; the API sends no-store), and at most for a second, only to the same bearer token.
+    const staffCache = new cloudfront.CachePolicy(this, 'StaffApiCache', {
+      comment: 'Ducha staff API: forward the bearer token (in the cache key), effectively no caching',
+      minTtl: Duration.seconds(0),
+      defaultTtl: Duration.seconds(0),
+      maxTtl: Duration.seconds(1),
+      headerBehavior: cloudfront.CacheHeaderBehavior.allowList(...STAFF_API_AUTH_HEADERS),
+      queryStringBehavior: cloudfront.CacheQueryStringBehavior.all(),
+      cookieBehavior: cloudfront.CacheCookieBehavior.none(),
+    });
     const apiOrigin = new origins.HttpOrigin(props.apiDomainName, {
       protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
@@ -200,6 +225,16 @@ export class Site extends Construct {
         functionAssociations: [{ function: rewrite, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
       },
       additionalBehaviors: {
+        // First: CloudFront takes the first behaviour whose pattern matches.
+        [STAFF_API_PATH]: {
+          origin: apiOrigin,
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+          cachePolicy: staffCache,
+          originRequestPolicy: apiRequest,
+          responseHeadersPolicy: apiHeaders,
+          compress: true,
+        },
         '/api/*': {
           origin: apiOrigin,
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,

@@ -48,8 +48,11 @@ export function inlineHashes(siteDir: string): InlineHashes {
   return { scripts: [...scripts].sort(), styles: [...styles].sort() };
 }
 
-/** The site's Content-Security-Policy header value. */
-export function contentSecurityPolicy(hashes: InlineHashes): string {
+/**
+ * The site's Content-Security-Policy header value.
+ * @param connectSources origins besides the site that pages may fetch from (the staff sign-in's token endpoint)
+ */
+export function contentSecurityPolicy(hashes: InlineHashes, connectSources: readonly string[] = []): string {
   const quoted = (list: readonly string[]) => list.map((h) => `'${h}'`);
   return [
     "default-src 'self'",
@@ -57,7 +60,7 @@ export function contentSecurityPolicy(hashes: InlineHashes): string {
     ['script-src', "'self'", "'wasm-unsafe-eval'", ...quoted(hashes.scripts)].join(' '),
     ['style-src', "'self'", ...quoted(hashes.styles)].join(' '),
     "img-src 'self' data:",
-    "connect-src 'self'",
+    ["connect-src", "'self'", ...connectSources].join(' '),
     // Pagefind's search worker and the feedback form's proof-of-work workers are files on the site.
     "worker-src 'self'",
     "form-action 'self'",

@@ -1,6 +1,6 @@
 /**
- * The portal in one stack: Data, Api, Site, Monitoring (and the web ACL when it may live here). Composes
- * constructs and prints the outputs; it builds nothing of its own.
+ * The portal in one stack: Data, Api, Site, Staff, Monitoring (and the web ACL when it may live here).
+ * Composes constructs and prints the outputs; it builds nothing of its own.
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
@@ -10,6 +10,8 @@ import { PUBLIC_API_FUNCTIONS } from '../constructs/api-functions.ts';
 import { Data } from '../constructs/data.ts';
 import { Monitoring } from '../constructs/monitoring.ts';
 import { Site } from '../constructs/site.ts';
+import { Staff } from '../constructs/staff.ts';
+import { staffTokenOrigin } from '../constructs/staff-auth.ts';
 import { Waf } from '../constructs/waf.ts';
 
 export interface DuchaStackProps extends StackProps {
@@ -27,6 +29,7 @@ export class DuchaStack extends Stack {
   public readonly data: Data;
   public readonly api: Api;
   public readonly site: Site;
+  public readonly staff: Staff;
   public readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: DuchaStackProps) {
@@ -48,7 +51,12 @@ export class DuchaStack extends Stack {
       ...(config.certificateArn ? { certificateArn: config.certificateArn } : {}),
       ...(config.iamCertificateId ? { iamCertificateId: config.iamCertificateId } : {}),
       ...(webAclArn ? { webAclArn } : {}),
+      // The staff console exchanges sign-in codes with the provider's token endpoint.
+      connectSources: [staffTokenOrigin(config)],
     });
+
+    // After the site: the sign-in returns to the site's /staff/, and the staff function links to the site.
+    this.staff = new Staff(this, 'Staff', { config, api: this.api, siteUrl: this.site.url });
 
     this.monitoring = new Monitoring(this, 'Monitoring', {
       httpApi: this.api.httpApi,
@@ -64,5 +72,11 @@ export class DuchaStack extends Stack {
     new CfnOutput(this, 'DistributionDomainName', { value: this.site.distribution.distributionDomainName, description: 'Point the domain (CNAME) here' });
     new CfnOutput(this, 'SiteBucket', { value: this.site.bucket.bucketName });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.topic.topicArn });
+    new CfnOutput(this, 'StaffConsoleUrl', { value: this.staff.signIn.redirectUri, description: 'The staff console' });
+    if (this.staff.userPool) {
+      new CfnOutput(this, 'StaffUserPoolId', { value: this.staff.userPool.userPool.userPoolId, description: 'Create staff users here (docs/deploy.md)' });
+      new CfnOutput(this, 'StaffClientId', { value: this.staff.userPool.client.userPoolClientId });
+      new CfnOutput(this, 'StaffSignInDomain', { value: this.staff.userPool.domain.baseUrl(), description: 'The hosted sign-in pages' });
+    }
   }
 }

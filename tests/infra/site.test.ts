@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, HSTS_MAX_AGE_SECONDS, inlineHashes, PERMISSIONS_POLICY } from '../../infra/lib/security-headers.ts';
 import { API_FORWARDED_HEADERS, HASHED_PATHS, IMMUTABLE_CACHE_CONTROL, ORIGIN_VERIFY_HEADER, SHORT_CACHE_CONTROL } from '../../infra/constructs/site-settings.ts';
+import { staffTokenOrigin } from '../../infra/constructs/staff-auth.ts';
 import { FIXTURE_SITE, referencedIds, resourcesOfType, synth, VARIANT_NAMES, VARIANTS, type Synth } from '../helpers/infra.ts';
 
 describe('the CSP computed from the built pages', () => {
@@ -34,6 +35,12 @@ describe('the CSP computed from the built pages', () => {
       'base-uri': "'self'",
       'object-src': "'none'",
     });
+  });
+
+  it('adds the staff sign-in token endpoint’s origin to connect-src, and nothing else', () => {
+    const hashes = inlineHashes(FIXTURE_SITE);
+    const csp = contentSecurityPolicy(hashes, ['https://ducha-prod.auth.us-east-1.amazoncognito.com']);
+    expect(csp).toBe(contentSecurityPolicy(hashes).replace("connect-src 'self'", "connect-src 'self' https://ducha-prod.auth.us-east-1.amazoncognito.com"));
   });
 });
 
@@ -156,7 +163,7 @@ describe.each(VARIANT_NAMES)('site (%s)', (variant) => {
   });
 
   it('sends HSTS, the computed CSP, nosniff, DENY framing, referrer and permissions policies', () => {
-    const csp = contentSecurityPolicy(inlineHashes(FIXTURE_SITE));
+    const csp = contentSecurityPolicy(inlineHashes(FIXTURE_SITE), [staffTokenOrigin(s.config)]);
     const sitePolicy = policy('AWS::CloudFront::ResponseHeadersPolicy', distribution.DefaultCacheBehavior.ResponseHeadersPolicyId).Properties.ResponseHeadersPolicyConfig;
     expect(sitePolicy.SecurityHeadersConfig).toEqual({
       ContentSecurityPolicy: { ContentSecurityPolicy: csp, Override: true },

@@ -1,13 +1,14 @@
 /**
  * The main stack, for a global and a China-region synth: data protection, the functions and the HTTP API,
- * the least-privilege boundaries, alarms, the partition, and cdk-nag. Expectations come from the shared
- * definitions (tables.ts, api-functions.ts), not from hard-coded names.
+ * the least-privilege boundaries of all three functions, alarms, the partition, and cdk-nag. Expectations
+ * come from the shared definitions (tables.ts, api-functions.ts), not from hard-coded names. The staff
+ * sign-in, authorizer and notifications are in staff.test.ts.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Validations } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { TABLES, type TableKey } from '../../functions/store/tables.ts';
-import { FEEDBACK_FUNCTION, LOOKUP_FUNCTION, PUBLIC_API_FUNCTIONS } from '../../infra/constructs/api-functions.ts';
+import { API_FUNCTIONS, FEEDBACK_FUNCTION, LOOKUP_FUNCTION, STAFF_FUNCTION } from '../../infra/constructs/api-functions.ts';
 import { readRegionIds } from '../../site/lib/content-source.ts';
 import {
   actionsOf,
@@ -127,7 +128,8 @@ describe.each(VARIANT_NAMES)('main stack (%s)', (variant) => {
 
   describe('Api', () => {
     it('runs every function on Node.js 24 on ARM, bundled as ESM', () => {
-      const fns = PUBLIC_API_FUNCTIONS.map((spec) => s.json.Resources[functionByService(s.json, spec.serviceName)]);
+      const fns = API_FUNCTIONS.map((spec) => s.json.Resources[functionByService(s.json, spec.serviceName)]);
+      expect(Object.keys(resourcesOfType(s.json, 'AWS::Lambda::Function')).filter((id) => id.startsWith('Api'))).toHaveLength(API_FUNCTIONS.length);
       for (const fn of fns) {
         expect(fn.Properties.Runtime).toBe('nodejs24.x');
         expect(fn.Properties.Architectures).toEqual(['arm64']);
@@ -138,7 +140,7 @@ describe.each(VARIANT_NAMES)('main stack (%s)', (variant) => {
     it('gives each function its Powertools environment, secret, region ids and only the table names it may use', () => {
       const regionIds = readRegionIds(`${ROOT}/content`);
       expect(regionIds.length).toBeGreaterThan(0);
-      for (const spec of PUBLIC_API_FUNCTIONS) {
+      for (const spec of API_FUNCTIONS) {
         const vars = s.json.Resources[functionByService(s.json, spec.serviceName)].Properties.Environment.Variables;
         expect(vars).toMatchObject({ POWERTOOLS_SERVICE_NAME: spec.serviceName, POWERTOOLS_METRICS_NAMESPACE: 'Ducha', POWERTOOLS_LOG_LEVEL: 'INFO' });
         expect(vars.DUCHA_REGION_IDS).toBe(regionIds.join(','));
@@ -149,7 +151,7 @@ describe.each(VARIANT_NAMES)('main stack (%s)', (variant) => {
     });
 
     it('keeps function logs for a bounded time', () => {
-      for (const spec of PUBLIC_API_FUNCTIONS) {
+      for (const spec of API_FUNCTIONS) {
         const fn = s.json.Resources[functionByService(s.json, spec.serviceName)];
         const group = s.json.Resources[fn.Properties.LoggingConfig.LogGroup.Ref];
         expect(group.Type).toBe('AWS::Logs::LogGroup');
@@ -185,10 +187,10 @@ describe.each(VARIANT_NAMES)('main stack (%s)', (variant) => {
       expect(group.Properties.RetentionInDays).toBe(90);
     });
 
-    it('routes each path of the feedback API to the function that owns it, with no authorizer by design', () => {
+    it('routes each path of the API to the function that owns it', () => {
       const routes = Object.values(resourcesOfType(s.json, 'AWS::ApiGatewayV2::Route'));
       const integrations = resourcesOfType(s.json, 'AWS::ApiGatewayV2::Integration');
-      const expected = PUBLIC_API_FUNCTIONS.flatMap((spec) => spec.routes.map((r) => [`${r.method} ${r.path}`, functionByService(s.json, spec.serviceName)]));
+      const expected = API_FUNCTIONS.flatMap((spec) => spec.routes.map((r) => [`${r.method} ${r.path}`, functionByService(s.json, spec.serviceName)]));
       expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual(expected.map(([key]) => key).sort());
       for (const [key, fnId] of expected) {
         const route = routes.find((r) => r.Properties.RouteKey === key)!;
@@ -233,27 +235,68 @@ describe.each(VARIANT_NAMES)('main stack (%s)', (variant) => {
       expect(s.json.Resources[fnId].Properties.Environment.Variables).not.toHaveProperty(TABLES.contacts.envVar);
     });
 
-    it('no principal in the stack may read contacts', () => {
+    it('the lookup function may append events and update submissions (satisfaction), conditionally, but never delete', () => {
+      const statements = statementsOfFunction(s.json, functionByService(s.json, LOOKUP_FUNCTION.serviceName));
+      const onFeedback = statements.filter((st) => tableArnsIn(st).includes('feedback')).flatMap(actionsOf);
+      expect(onFeedback).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem']));
+      expect(onFeedback).not.toContain('dynamodb:DeleteItem');
+    });
+
+    it('the staff function is the only principal in the stack that may read contacts, and only with GetItem', () => {
+      const staffRole = s.json.Resources[functionByService(s.json, STAFF_FUNCTION.serviceName)].Properties.Role['Fn::GetAtt'][0];
+      const readers = new Set<string>();
       for (const policy of Object.values(resourcesOfType(s.json, 'AWS::IAM::Policy'))) {
         for (const st of policy.Properties.PolicyDocument.Statement) {
           if (!referencedIds(st.Resource).has(tables.contacts)) continue;
-          for (const read of DYNAMODB_READS) expect(actionsOf(st)).not.toContain(read);
+          const reads = actionsOf(st).filter((a) => DYNAMODB_READS.includes(a));
+          if (reads.length === 0) continue;
+          expect(reads).toEqual(['dynamodb:GetItem']);
+          for (const role of policy.Properties.Roles) readers.add(role.Ref);
         }
       }
+      expect([...readers]).toEqual([staffRole]);
+      const onContacts = statementsOfFunction(s.json, functionByService(s.json, STAFF_FUNCTION.serviceName)).filter((st) => tableArnsIn(st).includes('contacts'));
+      expect(onContacts.flatMap(actionsOf)).toEqual(['dynamodb:GetItem']);
     });
 
-    it('each function gets exactly the table actions its spec lists, on the table itself only', () => {
-      for (const spec of PUBLIC_API_FUNCTIONS) {
+    it('the staff function reads the queue index, writes submissions and events, never deletes, and has no guard table', () => {
+      const fnId = functionByService(s.json, STAFF_FUNCTION.serviceName);
+      const statements = statementsOfFunction(s.json, fnId);
+      const onFeedback = statements.filter((st) => tableArnsIn(st).includes('feedback') && !JSON.stringify(st.Resource).includes('/index/')).flatMap(actionsOf);
+      expect(onFeedback.sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+      const onIndex = statements.filter((st) => JSON.stringify(st.Resource).includes('/index/'));
+      expect(onIndex.flatMap(actionsOf)).toEqual(['dynamodb:Query']);
+      expect(JSON.stringify(onIndex.map((st) => st.Resource))).toContain('/index/queue');
+      for (const st of statements) expect(tableArnsIn(st)).not.toContain('guard');
+      expect(s.json.Resources[fnId].Properties.Environment.Variables).not.toHaveProperty(TABLES.guard.envVar);
+    });
+
+    it('each function gets exactly the table and index actions its spec lists', () => {
+      for (const spec of API_FUNCTIONS) {
         const statements = statementsOfFunction(s.json, functionByService(s.json, spec.serviceName)).filter((st) => actionsOf(st).some((a) => a.startsWith('dynamodb:')));
         const granted: Record<string, string[]> = {};
+        const indexes: Record<string, string[]> = {};
         for (const st of statements) {
           const names = tableArnsIn(st);
           expect(names).toHaveLength(1);
-          expect(JSON.stringify(st.Resource)).not.toContain('/index/');
-          (granted[names[0]!] ??= []).push(...actionsOf(st));
+          const text = JSON.stringify(st.Resource);
+          if (text.includes('/index/')) {
+            expect(actionsOf(st)).toEqual(['dynamodb:Query']);
+            (indexes[names[0]!] ??= []).push(...[...text.matchAll(/\/index\/([A-Za-z0-9_.-]+)/g)].map((m) => m[1]!));
+          } else {
+            (granted[names[0]!] ??= []).push(...actionsOf(st));
+          }
         }
         const expected = Object.fromEntries(Object.entries(spec.tableAccess).map(([name, actions]) => [name, actions!.map((a) => `dynamodb:${a}`)]));
         expect(granted).toEqual(expected);
+        expect(indexes).toEqual(spec.indexAccess ?? {});
+      }
+    });
+
+    it('no function may delete a submission or an event', () => {
+      for (const spec of API_FUNCTIONS) {
+        const statements = statementsOfFunction(s.json, functionByService(s.json, spec.serviceName));
+        for (const st of statements.filter((x) => tableArnsIn(x).includes('feedback'))) expect(actionsOf(st)).not.toContain('dynamodb:DeleteItem');
       }
     });
   });
@@ -277,8 +320,8 @@ describe.each(VARIANT_NAMES)('main stack (%s)', (variant) => {
       expect(rate!.Threshold).toBe(5);
     });
 
-    it('alarms on errors and throttles of every function', () => {
-      for (const spec of PUBLIC_API_FUNCTIONS) {
+    it('alarms on errors and throttles of every function, the staff function included', () => {
+      for (const spec of API_FUNCTIONS) {
         const fnId = functionByService(s.json, spec.serviceName);
         for (const metric of ['Errors', 'Throttles']) {
           const hit = alarms().find((a) => a.Namespace === 'AWS/Lambda' && a.MetricName === metric && referencedIds(a.Dimensions).has(fnId));
