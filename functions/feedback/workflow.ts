@@ -140,7 +140,7 @@ export function decide(user: StaffUser, state: WorkflowState, action: StaffActio
 /** The citizen's rating of a reply: within the window after it, once per reply. 不满意 reopens the case. */
 export function decideRating(state: WorkflowState, rating: Rating, comment: string | undefined, now: Date): Decision {
   if (!state.reply || (state.status !== 'replied' && state.status !== 'closed')) return deny(409, msg.notReplied);
-  if (state.rating && state.rating.at >= state.reply.at) return deny(409, msg.alreadyRated);
+  if (state.rating) return deny(409, msg.alreadyRated);
   const deadline = new Date(state.reply.at).getTime() + RATING_WINDOW_DAYS * 86_400_000;
   if (now.getTime() > deadline) return deny(409, msg.ratingWindow(RATING_WINDOW_DAYS));
   const text = trimmed(comment);
@@ -166,6 +166,8 @@ export function applyEvent<S extends WorkflowState>(state: S, event: FeedbackEve
     case 'reply_approved':
       if (state.draft) next.reply = { text: state.draft.text, unit: state.draft.unit, at: event.at };
       delete next.draft;
+      // A new reply can be rated afresh; earlier ratings stay in the history.
+      delete next.rating;
       break;
     case 'rated':
     case 'reopened':

@@ -9,7 +9,7 @@ import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } fro
 import type { FeedbackEvent } from '../feedback/status.ts';
 import { applyEvent, type WorkflowState } from '../feedback/workflow.ts';
 import type { Contact, FeedbackKind } from '../feedback/schema.ts';
-import { guarded, isConditionFailed } from './errors.ts';
+import { guarded, isConditionFailed, StoreUnavailableError } from './errors.ts';
 import { KEY, type TableNames } from './tables.ts';
 
 /** A submission as stored (never holds contact details). Its workflow fields are the fold of its events. */
@@ -122,6 +122,11 @@ export class FeedbackStore {
     const events = await this.events(trackingNumber);
     let record = stored;
     for (const e of events) if (e.seq > record.eventCount) record = applyEvent(record, e);
+    if (record !== stored) {
+      // Save the repaired record (best effort), so the queue shows it in its real status again.
+      const saved = await this.saveRecord(record, stored.eventCount).catch(() => false);
+      return { record, events, storedEventCount: saved ? record.eventCount : stored.eventCount };
+    }
     return { record, events, storedEventCount: stored.eventCount };
   }
 
@@ -150,22 +155,32 @@ export class FeedbackStore {
       throw error;
     }
     const next = applyEvent(record, full);
+    // The event is written, so the action has happened. If saving the record fails (a newer one was saved,
+    // or the table is briefly unavailable), the next load rebuilds it from the events.
+    await this.saveRecord(next, loaded.storedEventCount).catch((error: unknown) => {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+    });
+    return { ok: true, record: next, event: full };
+  }
+
+  /** Save a record if the stored one still has `storedEventCount` events; false when a newer one is there. */
+  async saveRecord(record: SubmissionRecord, storedEventCount: number): Promise<boolean> {
     try {
       await guarded('save submission', () =>
         this.db.send(
           new PutCommand({
             TableName: this.tables.feedback,
-            Item: { pk, sk: KEY.meta, ...next, queuePk: KEY.queue(next.status), queueSk: KEY.queueSort(next.createdAt, next.trackingNumber) },
+            Item: { pk: KEY.submission(record.trackingNumber), sk: KEY.meta, ...record, queuePk: KEY.queue(record.status), queueSk: KEY.queueSort(record.createdAt, record.trackingNumber) },
             ConditionExpression: 'eventCount = :stored',
-            ExpressionAttributeValues: { ':stored': loaded.storedEventCount },
+            ExpressionAttributeValues: { ':stored': storedEventCount },
           }),
         ),
       );
+      return true;
     } catch (error) {
-      // A later action saved a newer record already; ours is folded in from the events on the next load.
-      if (!isConditionFailed(error)) throw error;
+      if (isConditionFailed(error)) return false;
+      throw error;
     }
-    return { ok: true, record: next, event: full };
   }
 
   /**

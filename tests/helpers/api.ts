@@ -29,6 +29,8 @@ export interface TestApiOptions {
   /** Wrap the document client, e.g. to inject faults. */
   readonly wrapDb?: (db: ReturnType<typeof documentClient>) => ReturnType<typeof documentClient>;
   readonly logger?: Logger;
+  /** Unit names shown with replies in lookups. */
+  readonly unitName?: (id: string) => string | undefined;
 }
 
 export async function testApi(endpoint: string, options: TestApiOptions = {}) {
@@ -47,6 +49,7 @@ export async function testApi(endpoint: string, options: TestApiOptions = {}) {
     pow,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     ...(options.regionIds ? { regionIds: options.regionIds } : {}),
+    ...(options.unitName ? { unitName: options.unitName } : {}),
     logger: options.logger ?? new Logger({ serviceName: 'test', logLevel: 'ERROR' }),
     clientAddress: (c) => c.req.header('x-test-client') ?? '203.0.113.1',
     ...(options.now ? { now: options.now } : {}),

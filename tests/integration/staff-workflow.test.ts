@@ -1,0 +1,257 @@
+/**
+ * The supervision office's workflow through the staff API on both DynamoDB engines: every route × every
+ * role, one audit event per action (and none for a refused one), version conflicts, recovery of a lost
+ * record write, the citizen's rating window, notifications and the redacted export.
+ */
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { staffTestApi, type StaffTestApi } from '../helpers/staff.ts';
+import { STAFF_ACTIONS, type StaffAction } from '../../functions/feedback/workflow.ts';
+import { redaction, staffError } from '../../site/strings/zh-CN.ts';
+
+const engines = Object.entries(inject('engines'));
+
+type Who = 'none' | 'forged' | 'reviewer' | 'admin' | 'water' | 'urban';
+const WHO: Who[] = ['none', 'forged', 'reviewer', 'admin', 'water', 'urban'];
+
+/** The specification: which roles may take which action (water = the assigned unit, urban = another unit). */
+const ALLOWED: Record<StaffAction, Who[]> = {
+  accept: ['reviewer', 'admin'],
+  reject: ['reviewer', 'admin'],
+  assign: ['reviewer', 'admin'],
+  draft: ['water', 'admin'],
+  approve: ['reviewer', 'admin'],
+  send_back: ['reviewer', 'admin'],
+  close: ['reviewer', 'admin'],
+  reveal: ['reviewer', 'admin', 'water'],
+};
+
+const BODY: Record<StaffAction, Record<string, unknown>> = {
+  accept: {},
+  reject: { reason: '不属于督查工作范围' },
+  assign: { units: ['water'] },
+  draft: { text: '经现场核实，积水点已完成排水管疏通。', unit: 'water' },
+  approve: {},
+  send_back: { note: '请补充整改时间' },
+  close: {},
+  reveal: { reason: '核实办理情况' },
+};
+
+const EVENT: Record<StaffAction, string> = {
+  accept: 'accepted',
+  reject: 'rejected',
+  assign: 'assigned',
+  draft: 'reply_drafted',
+  approve: 'reply_approved',
+  send_back: 'reply_sent_back',
+  close: 'closed',
+  reveal: 'contact_revealed',
+};
+
+describe.each(engines)('staff workflow on %s', (_engine, endpoint) => {
+  let s: StaffTestApi;
+  let auth: Record<Who, string | undefined>;
+  beforeAll(async () => {
+    s = await staffTestApi(endpoint, { limits: { submit: { capacity: 10_000, perSeconds: 60 }, submitUnverified: { capacity: 10_000, perSeconds: 60 }, lookup: { capacity: 10_000, perSeconds: 60 } } });
+    auth = { none: undefined, forged: `${s.tokens.reviewer.slice(0, -4)}AAAA`, reviewer: s.tokens.reviewer, admin: s.tokens.admin, water: s.tokens.water, urban: s.tokens.urban };
+  });
+
+  const detail = async (t: string) => (await s.request('GET', `/api/staff/submissions/${t}`, s.tokens.admin)).json;
+  async function step(t: string, action: StaffAction, as = s.tokens.admin) {
+    const version = (await detail(t)).submission.version;
+    const res = await s.act(t, as, { action, version, ...BODY[action] });
+    if (res.status !== 200) throw new Error(`${action}: ${res.status} ${JSON.stringify(res.json)}`);
+    return res.json;
+  }
+  /** A fresh submission in the state where `action` applies (assigned to water from `draft` on). */
+  async function readyFor(action: StaffAction, over: Record<string, unknown> = {}) {
+    const { trackingNumber: t } = await s.submit(over);
+    const path: StaffAction[] = { accept: [], reject: [], assign: ['accept'], draft: ['accept', 'assign'], approve: ['accept', 'assign', 'draft'], send_back: ['accept', 'assign', 'draft'], close: ['accept', 'assign', 'draft', 'approve'], reveal: ['accept', 'assign'] }[action] as StaffAction[];
+    for (const a of path) await step(t, a);
+    return t;
+  }
+
+  describe('every action × every role', () => {
+    it.each(STAFF_ACTIONS)('%s', async (action) => {
+      for (const who of WHO) {
+        const t = await readyFor(action, { contact: { name: '李四', phone: '13800138000' }, privacyConsent: true });
+        const before = await detail(t);
+        const res = await s.act(t, auth[who]!, { action, version: before.submission.version, ...BODY[action] });
+        const after = await detail(t);
+        const expected = who === 'none' || who === 'forged' ? 401 : ALLOWED[action].includes(who) ? 200 : 403;
+        expect(res.status, `${action} as ${who}`).toBe(expected);
+        if (expected !== 200) {
+          expect(res.type).toMatch(/^application\/problem\+json/);
+          // A refused action leaves no trace in the history.
+          expect(after.events).toHaveLength(before.events.length);
+          continue;
+        }
+        // Exactly one audit event, naming who did what, and the version moved by one.
+        expect(after.events).toHaveLength(before.events.length + 1);
+        const event = after.events.at(-1);
+        expect(event).toMatchObject({ action: EVENT[action], role: who === 'water' ? 'unit' : who, actor: expect.any(String) });
+        expect(after.submission.version).toBe(before.submission.version + 1);
+        if (action === 'reveal') {
+          expect(res.json.contact).toEqual({ name: '李四', phone: '13800138000' });
+          expect(event.note).toBe('核实办理情况');
+          expect(event.public).toBe(false);
+        } else expect(res.json.contact).toBeUndefined();
+      }
+    });
+  });
+
+  it('enforces roles on the read routes', async () => {
+    const t = await readyFor('draft');
+    const expectations: [string, Record<Who, number>][] = [
+      [`/api/staff/submissions/${t}`, { none: 401, forged: 401, reviewer: 200, admin: 200, water: 200, urban: 403 }],
+      ['/api/staff/queue?status=in_progress', { none: 401, forged: 401, reviewer: 200, admin: 200, water: 200, urban: 200 }],
+      ['/api/staff/me', { none: 401, forged: 401, reviewer: 200, admin: 200, water: 200, urban: 200 }],
+      ['/api/staff/export', { none: 401, forged: 401, reviewer: 200, admin: 200, water: 403, urban: 403 }],
+      ['/api/staff/queue?status=in_progress&unit=water', { none: 401, forged: 401, reviewer: 200, admin: 200, water: 200, urban: 403 }],
+    ];
+    for (const [url, byWho] of expectations) {
+      for (const who of WHO) {
+        const res = await s.request('GET', url, auth[who]);
+        expect(res.status, `${url} as ${who}`).toBe(byWho[who]);
+        if (res.status >= 400) expect(res.type).toMatch(/^application\/problem\+json/);
+        if (res.status === 401) expect(res.json.title).toBe(who === 'none' ? staffError.unauthenticated : staffError.badToken);
+      }
+    }
+    // Units see only their own work in the queue.
+    const inQueue = async (who: Who) => ((await s.request('GET', '/api/staff/queue?status=in_progress', auth[who])).json.items as { trackingNumber: string }[]).some((i) => i.trackingNumber === t);
+    expect(await inQueue('water')).toBe(true);
+    expect(await inQueue('urban')).toBe(false);
+    expect(await inQueue('reviewer')).toBe(true);
+    expect((await s.request('GET', '/api/staff-config', undefined)).json).toEqual({ mode: 'dev' });
+  });
+
+  it('lets only one of two concurrent actions win; the other gets 409 and leaves no event', async () => {
+    const { trackingNumber: t } = await s.submit();
+    const version = (await detail(t)).submission.version;
+    const results = await Promise.all([
+      s.act(t, s.tokens.reviewer, { action: 'accept', version }),
+      s.act(t, s.tokens.admin, { action: 'reject', version, reason: '重复反映，已合并办理' }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const after = await detail(t);
+    expect(after.events).toHaveLength(2);
+    // A stale version is refused outright.
+    const stale = await s.act(t, s.tokens.admin, { action: 'close', version });
+    expect(stale.status).toBe(409);
+    expect(stale.json.title).toBe(staffError.conflict);
+    expect((await detail(t)).events).toHaveLength(2);
+  });
+
+  it('refuses actions the state does not allow and invalid input, with Chinese messages and no event', async () => {
+    const { trackingNumber: t } = await s.submit();
+    const v = (await detail(t)).submission.version;
+    expect((await s.act(t, s.tokens.reviewer, { action: 'close', version: v })).status).toBe(409);
+    const noReason = await s.act(t, s.tokens.reviewer, { action: 'reject', version: v, reason: ' ' });
+    expect(noReason.status).toBe(422);
+    expect(noReason.json.errors).toEqual([{ field: 'reason', message: staffError.reasonRequired }]);
+    expect((await s.act(t, s.tokens.reviewer, { action: 'fly', version: v })).json.errors).toEqual([{ field: 'action', message: staffError.action }]);
+    await step(t, 'accept');
+    const unknownUnit = await s.act(t, s.tokens.reviewer, { action: 'assign', version: v + 1, units: ['nowhere'] });
+    expect(unknownUnit.json.errors).toEqual([{ field: 'units', message: staffError.unknownUnit('nowhere') }]);
+    expect((await detail(t)).events).toHaveLength(2);
+  });
+
+  it('rebuilds the record from its events when the second write of an action is lost', async () => {
+    let failNext = false;
+    const flaky = await staffTestApi(endpoint, {
+      wrapDb: (db: DynamoDBDocumentClient) => {
+        const send = db.send.bind(db) as (c: unknown) => Promise<unknown>;
+        db.send = (async (command: unknown) => {
+          if (failNext && command instanceof PutCommand && command.input.Item?.sk === 'META' && command.input.ConditionExpression?.startsWith('eventCount')) {
+            failNext = false;
+            throw Object.assign(new Error('throttled'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } });
+          }
+          return send(command);
+        }) as typeof db.send;
+        return db;
+      },
+    });
+    const { trackingNumber: t } = await flaky.submit();
+    failNext = true;
+    const res = await flaky.act(t, flaky.tokens.reviewer, { action: 'accept', version: 1 });
+    expect(res.status).toBe(200);
+    expect(res.json.submission.status).toBe('accepted');
+    const again = (await flaky.request('GET', `/api/staff/submissions/${t}`, flaky.tokens.reviewer)).json;
+    expect(again.submission).toMatchObject({ status: 'accepted', version: 2 });
+    // The repaired record is back in the right queue.
+    const queue = (await flaky.request('GET', '/api/staff/queue?status=accepted', flaky.tokens.reviewer)).json;
+    expect(queue.items.map((i: { trackingNumber: string }) => i.trackingNumber)).toContain(t);
+  });
+
+  it('lets the citizen rate a reply once within 15 days; 不满意 reopens the case', async () => {
+    const receipt = await s.submit();
+    const t = receipt.trackingNumber;
+    for (const a of ['accept', 'assign', 'draft', 'approve'] as const) await step(t, a);
+    const rate = (rating: string) => s.api.post('/api/feedback/satisfaction', { trackingNumber: t, password: receipt.password, rating, comment: '处理及时' });
+    const lookup = await (await s.api.post('/api/feedback/lookup', { trackingNumber: t, password: receipt.password })).json();
+    expect(lookup.rateUntil).toBeTruthy();
+    expect(lookup.reply).toMatchObject({ unit: '示例市水务局' });
+    const first = await rate('basically_satisfied');
+    expect(first.status).toBe(200);
+    expect((await first.json()).rating).toMatchObject({ rating: 'basically_satisfied', label: '基本满意' });
+    expect((await rate('satisfied')).status).toBe(409);
+    const wrongPassword = await s.api.post('/api/feedback/satisfaction', { trackingNumber: t, password: receipt.password === '000000' ? '111111' : '000000', rating: 'satisfied' });
+    expect(wrongPassword.status).toBe(404);
+
+    // Another case: 不满意 goes back to the reviewer, and the reopened case can be answered and rated again.
+    const second = await s.submit();
+    for (const a of ['accept', 'assign', 'draft', 'approve'] as const) await step(second.trackingNumber, a);
+    const unhappy = await s.api.post('/api/feedback/satisfaction', { trackingNumber: second.trackingNumber, password: second.password, rating: 'dissatisfied', comment: '问题没有解决' });
+    const reopened = await unhappy.json();
+    expect(reopened.status).toBe('accepted');
+    expect(reopened.history.at(-1)).toMatchObject({ label: '评价答复：不满意', note: '问题没有解决' });
+    const d = await detail(second.trackingNumber);
+    expect(d.events.at(-1)).toMatchObject({ action: 'reopened', role: 'citizen' });
+    expect(d.actions).toContain('assign');
+    for (const a of ['assign', 'draft', 'approve'] as const) await step(second.trackingNumber, a);
+    expect((await s.api.post('/api/feedback/satisfaction', { trackingNumber: second.trackingNumber, password: second.password, rating: 'satisfied' })).status).toBe(200);
+
+    // Too late: more than 15 days after the reply.
+    const late = await s.submit();
+    for (const a of ['accept', 'assign', 'draft', 'approve'] as const) await step(late.trackingNumber, a);
+    const saved = s.clock.now;
+    s.clock.now = new Date(saved.getTime() + 16 * 86_400_000);
+    const tooLate = await s.api.post('/api/feedback/satisfaction', { trackingNumber: late.trackingNumber, password: late.password, rating: 'satisfied' });
+    s.clock.now = saved;
+    expect(tooLate.status).toBe(409);
+    expect((await tooLate.json()).title).toBe(staffError.ratingWindow(15));
+  });
+
+  it('tells the citizen a reply is ready with nothing but the tracking number', async () => {
+    const before = s.outboxMessages().length;
+    const t = await readyFor('approve', { contact: { name: '王五', phone: '13912345678', email: 'wangwu@example.cn' }, privacyConsent: true });
+    await step(t, 'approve');
+    const messages = s.outboxMessages().slice(before).filter((m) => m.trackingNumber === t);
+    expect(messages.map((m) => [m.channel, m.to]).sort()).toEqual([['email', 'wangwu@example.cn'], ['sms', '13912345678']]);
+    for (const m of messages) {
+      expect(m.body).toContain(t);
+      expect(m.body).not.toContain('王五');
+      expect(m.body).not.toContain('排水管');
+    }
+    const quiet = await readyFor('approve');
+    await step(quiet, 'approve');
+    expect(s.outboxMessages().some((m) => m.trackingNumber === quiet)).toBe(false);
+  });
+
+  it('exports only published-with-consent replies, redacted', async () => {
+    const content = '我叫赵六，住人民路18号3单元502室，手机13812345678，邮箱zhaoliu@example.cn，门口积水一个月。';
+    const yes = await readyFor('approve', { content, allowPublish: true, contact: { name: '赵六' }, privacyConsent: true });
+    await step(yes, 'approve');
+    const no = await readyFor('approve', { allowPublish: false });
+    await step(no, 'approve');
+    const res = await s.request('GET', '/api/staff/export', s.tokens.reviewer);
+    const replies = res.json.replies as { trackingNumber: string; question: string; reply: string; unit: string }[];
+    expect(replies.map((r) => r.trackingNumber)).toContain(yes);
+    expect(replies.map((r) => r.trackingNumber)).not.toContain(no);
+    const r = replies.find((x) => x.trackingNumber === yes)!;
+    for (const leak of ['赵六', '13812345678', 'zhaoliu@example.cn', '18号', '502室']) expect(r.question).not.toContain(leak);
+    for (const token of [redaction.name, redaction.mobile, redaction.email, redaction.houseNumber]) expect(r.question).toContain(token);
+    expect(r.question).toContain('门口积水一个月');
+    expect(r.unit).toBe('water');
+  });
+});
