@@ -188,19 +188,7 @@ export class FeedbackStore {
    * and a range of submission instants (`from` inclusive, `to` exclusive, ISO instants).
    */
   async queue(options: { status: string; kind?: string; unit?: string; from?: string; to?: string; limit?: number; cursor?: Record<string, unknown> }): Promise<{ items: SubmissionRecord[]; cursor?: Record<string, unknown> }> {
-    const filters: string[] = [];
-    const values: Record<string, unknown> = { ':q': KEY.queue(options.status) };
-    const names: Record<string, string> = {};
-    if (options.kind) {
-      filters.push('#kind = :kind');
-      names['#kind'] = 'kind';
-      values[':kind'] = options.kind;
-    }
-    if (options.unit) {
-      filters.push('contains(#units, :unit)');
-      names['#units'] = 'units';
-      values[':unit'] = options.unit;
-    }
+    const { filter, values } = queueQuery(options.status, options);
     let range = '';
     if (options.from || options.to) {
       range = ' AND queueSk BETWEEN :from AND :to';
@@ -217,8 +205,7 @@ export class FeedbackStore {
             TableName: this.tables.feedback,
             IndexName: 'queue',
             KeyConditionExpression: `queuePk = :q${range}`,
-            ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
-            ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+            ...filter,
             ExpressionAttributeValues: values,
             ScanIndexForward: false,
             Limit: limit,
@@ -239,19 +226,7 @@ export class FeedbackStore {
       statuses.map(async (status) => {
         let n = 0;
         let start: Record<string, unknown> | undefined;
-        const filters: string[] = [];
-        const values: Record<string, unknown> = { ':q': KEY.queue(status) };
-        const names: Record<string, string> = {};
-        if (filter.kind) {
-          filters.push('#kind = :kind');
-          names['#kind'] = 'kind';
-          values[':kind'] = filter.kind;
-        }
-        if (filter.unit) {
-          filters.push('contains(#units, :unit)');
-          names['#units'] = 'units';
-          values[':unit'] = filter.unit;
-        }
+        const q = queueQuery(status, filter);
         do {
           const page = await guarded('count queue', () =>
             this.db.send(
@@ -259,9 +234,8 @@ export class FeedbackStore {
                 TableName: this.tables.feedback,
                 IndexName: 'queue',
                 KeyConditionExpression: 'queuePk = :q',
-                ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
-                ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
-                ExpressionAttributeValues: values,
+                ...q.filter,
+                ExpressionAttributeValues: q.values,
                 Select: 'COUNT',
                 ...(start ? { ExclusiveStartKey: start } : {}),
               }),
@@ -305,6 +279,24 @@ export class FeedbackStore {
     } while (start);
     return items.map((i) => stripKeys<FeedbackEvent>(i));
   }
+}
+
+/** The queue index's key for one status and the optional kind and unit filters, as query parameters. */
+function queueQuery(status: string, filter: { kind?: string; unit?: string }) {
+  const clauses: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ':q': KEY.queue(status) };
+  if (filter.kind) {
+    clauses.push('#kind = :kind');
+    names['#kind'] = 'kind';
+    values[':kind'] = filter.kind;
+  }
+  if (filter.unit) {
+    clauses.push('contains(#units, :unit)');
+    names['#units'] = 'units';
+    values[':unit'] = filter.unit;
+  }
+  return { filter: clauses.length ? { FilterExpression: clauses.join(' AND '), ExpressionAttributeNames: names } : {}, values };
 }
 
 /** Drop storage-only attributes before handing a record to the domain. */
