@@ -12,14 +12,15 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import type { StaffRole } from '../../functions/feedback/workflow.ts';
 import type { DeploymentConfig, OidcStaffAuth } from '../config.ts';
 
-/** The staff roles, as Cognito groups (the `cognito:groups` claim). Highest precedence first. */
+/** The staff roles of the workflow (STAFF_ROLES), as Cognito groups (the `cognito:groups` claim). Highest precedence first. */
 export const STAFF_GROUPS = {
   admin: 'Ducha administrators: every action, every unit',
   reviewer: 'Supervision office (督查室): accept, reject, assign, approve or send back replies, close',
   unit: 'Unit staff: submissions assigned to their unit (custom:unit), draft replies',
-} as const;
+} as const satisfies Record<StaffRole, string>;
 export type StaffGroup = keyof typeof STAFF_GROUPS;
 
 /** The custom attribute that holds a unit member's unit id (claim `custom:unit`). */

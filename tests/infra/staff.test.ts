@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { STAFF_ROLES } from '../../functions/feedback/workflow.ts';
 import { TABLES } from '../../functions/store/tables.ts';
 import { API_FUNCTIONS, STAFF_FUNCTION } from '../../infra/constructs/api-functions.ts';
 import {
@@ -88,7 +89,8 @@ describe('staff sign-in with this app’s Cognito user pool (global)', () => {
 
   it('has the roles as groups and the unit as a custom attribute', () => {
     const groups = Object.values(resourcesOfType(s.json, 'AWS::Cognito::UserPoolGroup')).map((g) => g.Properties);
-    expect(groups.map((g) => g.GroupName).sort()).toEqual(Object.keys(STAFF_GROUPS).sort());
+    expect(groups.map((g) => g.GroupName).sort()).toEqual([...STAFF_ROLES].sort());
+    expect(Object.keys(STAFF_GROUPS).sort()).toEqual([...STAFF_ROLES].sort());
     for (const g of groups) expect(g.UserPoolId).toEqual({ Ref: poolId });
     expect(pool.Properties.Schema).toEqual([expect.objectContaining({ Name: UNIT_ATTRIBUTE, AttributeDataType: 'String', Mutable: true })]);
   });
