@@ -208,7 +208,8 @@ export class FeedbackStore {
             ...filter,
             ExpressionAttributeValues: values,
             ScanIndexForward: false,
-            Limit: limit,
+            // Never read past the page: what a filter lets through beyond it would be skipped by the cursor.
+            Limit: limit - items.length,
             ...(start ? { ExclusiveStartKey: start } : {}),
           }),
         ),
