@@ -64,6 +64,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<{ outDir: s
     DUCHA_OUT_DIR: outDir,
     ...(options.cacheDir ? { DUCHA_CACHE_DIR: path.resolve(options.cacheDir) } : {}),
     ASTRO_TELEMETRY_DISABLED: '1',
+    // Always a production bundle (React's production build), even when started from a test runner that
+    // sets NODE_ENV=test.
+    NODE_ENV: 'production',
   };
   const astro = path.join(root, 'node_modules/astro/bin/astro.mjs');
   const args = [astro, 'build', ...(options.verbose === false ? ['--silent'] : [])];
