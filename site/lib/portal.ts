@@ -4,7 +4,7 @@
  * render what this returns.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { Item, Notice, Region, Unit } from '../schemas/index.ts';
+import type { Item, Notice, PublishedReply, Region, Unit } from '../schemas/index.ts';
 import { status as statusLabels, category as categoryLabels } from '../strings/zh-CN.ts';
 import { asOfDate } from './dates.ts';
 import {
@@ -54,6 +54,20 @@ export interface NoticeView extends Notice {
   readonly entry: CollectionEntry<'notices'>;
 }
 
+export interface ReplyView extends PublishedReply {
+  readonly url: string;
+  readonly entry: CollectionEntry<'replies'>;
+  readonly unitInfo: Unit;
+  /** The related item, when the reply has one. */
+  readonly item: ItemView | undefined;
+}
+
+/** The replies of one unit (回复公开, facet by unit). */
+export interface ReplyUnit {
+  readonly unit: Unit;
+  readonly replies: ReplyView[];
+}
+
 export interface FacetValue {
   readonly facet: Facet;
   readonly value: string;
@@ -75,6 +89,12 @@ export interface Portal {
   readonly notices: NoticeView[];
   /** Values of each facet, in display order, with their items (newest first). */
   readonly facets: Record<Facet, FacetValue[]>;
+  /** Published replies, newest reply first. */
+  readonly replies: ReplyView[];
+  /** Replies by related item id (newest first). */
+  readonly repliesByItem: Map<string, ReplyView[]>;
+  /** Units that replied, most replies first, with their replies (newest first). */
+  readonly replyUnits: ReplyUnit[];
 }
 
 let portal: Promise<Portal> | undefined;
@@ -91,11 +111,12 @@ function byNewest(a: ItemView, b: ItemView): number {
 
 async function build(): Promise<Portal> {
   const today = asOfDate();
-  const [itemEntries, unitEntries, regionEntries, noticeEntries] = await Promise.all([
+  const [itemEntries, unitEntries, regionEntries, noticeEntries, replyEntries] = await Promise.all([
     getCollection('items'),
     getCollection('units'),
     getCollection('regions'),
     getCollection('notices'),
+    getCollection('replies'),
   ]);
   const regions = regionEntries.map((e) => e.data);
   const regionsById = new Map(regions.map((r) => [r.id, r]));
@@ -156,5 +177,14 @@ async function build(): Promise<Portal> {
     year: group('year', (i) => i.year, years.map((y) => [y, `${y}年`])),
   };
 
-  return { today, items, itemsById, units, unitsById, regions, regionsById, notices, facets };
+  const replies: ReplyView[] = replyEntries
+    .map((entry) => ({ ...entry.data, url: urls.reply(entry.id), entry, unitInfo: unitData.get(entry.data.unit)!, item: entry.data.itemId ? itemsById.get(entry.data.itemId) : undefined }))
+    .sort((a, b) => b.repliedOn.localeCompare(a.repliedOn) || b.trackingNumber.localeCompare(a.trackingNumber));
+  const repliesByItem = new Map<string, ReplyView[]>();
+  for (const r of replies) if (r.itemId) repliesByItem.set(r.itemId, [...(repliesByItem.get(r.itemId) ?? []), r]);
+  const replyUnits: ReplyUnit[] = [...new Set(replies.map((r) => r.unit))]
+    .map((id) => ({ unit: unitData.get(id)!, replies: replies.filter((r) => r.unit === id) }))
+    .sort((a, b) => b.replies.length - a.replies.length || a.unit.id.localeCompare(b.unit.id));
+
+  return { today, items, itemsById, units, unitsById, regions, regionsById, notices, facets, replies, repliesByItem, replyUnits };
 }

@@ -138,9 +138,12 @@ function resultItem(r: PagefindResultData, t: Record<string, string>): HTMLLIEle
   h.append(a);
   const meta = document.createElement('p');
   meta.className = 'meta';
+  // Items carry a status, published replies a section (回复公开), notices neither.
   const parts = r.meta.status
     ? [r.meta.status, r.meta.unit && `${t.unit}：${r.meta.unit}`, r.meta.deadline && `${t.deadline}：${r.meta.deadline}`]
-    : [t.notice, r.meta.date];
+    : r.meta.section
+      ? [r.meta.section, r.meta.unit && `${t.replyUnit}：${r.meta.unit}`, r.meta.date]
+      : [t.notice, r.meta.date];
   for (const p of parts) {
     if (!p) continue;
     const s = document.createElement('span');

@@ -196,7 +196,7 @@ export const pages = {
   showTable: '查看数据表',
   noticesTitle: '通知公告',
   searchTitle: '搜索',
-  searchIntro: '在全部督查事项和通知公告中搜索。可按状态、牵头单位、类别、区域和年度筛选。',
+  searchIntro: '在全部督查事项、通知公告和公开答复中搜索。可按状态、牵头单位、类别、区域和年度筛选督查事项。',
   searchNoScript: '搜索需要浏览器启用 JavaScript。您也可以按分类浏览全部事项：',
   searchLoading: '正在加载搜索…',
   searchResults: (n: number) => `找到 ${n} 条结果`,
@@ -225,6 +225,27 @@ export const pages = {
   fieldNotes: '说明',
   dataLicense: '数据按知识共享署名 4.0（CC BY 4.0）许可开放。',
   unitFeedTitle: (name: string) => `${name}督查事项进展`,
+} as const;
+
+/** 回复公开: published replies to citizens' feedback (content/replies/). */
+export const replyPage = {
+  title: '回复公开',
+  intro: '经留言人同意公开的群众留言及其答复。留言中的姓名、电话、邮箱、身份证号和门牌号等个人信息已隐去。',
+  count: (n: number) => `共 ${n} 条`,
+  none: '暂无公开的答复。',
+  byUnit: '按答复单位',
+  unitTitle: (name: string) => `${name}的答复`,
+  trackingNumber: '受理编号',
+  kind: '留言类别',
+  unit: '答复单位',
+  submittedOn: '留言日期',
+  repliedOn: '答复日期',
+  item: '相关督查事项',
+  question: '留言内容',
+  reply: '答复内容',
+  related: '相关答复',
+  unitReplies: (n: number) => `本单位的公开答复（${n} 条）`,
+  searchLabel: '回复公开',
 } as const;
 
 /** Messages for content files (editors), built by site/schemas. `{field} {message}` reads as one sentence. */

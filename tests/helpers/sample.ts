@@ -22,7 +22,7 @@ export function loadSample(contentDir = path.join(root, 'content')) {
     leadName: units.get(e.data.leadUnit)!.name,
     regionName: regions.get(e.data.region)!.name,
   }));
-  return { content, items, units, regions, notices: content.notices, pages: content.pages };
+  return { content, items, units, regions, notices: content.notices, pages: content.pages, replies: content.replies };
 }
 
 export type SampleItem = ReturnType<typeof loadSample>['items'][number];

@@ -45,8 +45,9 @@ describe('built site', () => {
     for (const i of sample.items) expect(existsSync(path.join(dist, `items/${i.id}/index.html`)), i.id).toBe(true);
     for (const u of sample.units.keys()) expect(existsSync(path.join(dist, `units/${u}/index.html`)), u).toBe(true);
     for (const n of sample.notices) expect(existsSync(path.join(dist, `notices/${n.id}/index.html`)), n.id).toBe(true);
+    for (const r of sample.replies) expect(existsSync(path.join(dist, `replies/${r.id}/index.html`)), r.id).toBe(true);
     for (const p of ['about', 'privacy', 'accessibility']) expect(existsSync(path.join(dist, `${p}/index.html`)), p).toBe(true);
-    for (const p of ['index.html', '404.html', 'items/index.html', 'units/index.html', 'stats/index.html', 'search/index.html', 'notices/index.html', 'data/index.html']) {
+    for (const p of ['index.html', '404.html', 'items/index.html', 'units/index.html', 'stats/index.html', 'search/index.html', 'notices/index.html', 'replies/index.html', 'data/index.html']) {
       expect(existsSync(path.join(dist, p)), p).toBe(true);
     }
   });
@@ -93,6 +94,12 @@ describe('built site', () => {
     expect(pageWeight('index.html')).toBeLessThanOrEqual(30 * 1024);
     expect(heaviest(listPages)).toBeLessThanOrEqual(30 * 1024);
     expect(pageWeight('stats/index.html')).toBeLessThanOrEqual(60 * 1024);
+    // 回复公开: a reply reads like an item page, its lists like item lists.
+    const replyPages = sample.replies.map((r) => `replies/${r.id}/index.html`);
+    const replyLists = files.filter((f) => /^replies\/(?:\d+\/|unit\/)/.test(f) || f === 'replies/index.html');
+    expect(replyPages.length).toBeGreaterThan(0);
+    expect(heaviest(replyPages)).toBeLessThanOrEqual(14 * 1024);
+    expect(heaviest(replyLists)).toBeLessThanOrEqual(30 * 1024);
   });
 
   it('publishes items.json with the derived facts of every item', () => {
@@ -144,16 +151,17 @@ describe('built site', () => {
   it('lists public pages in the sitemap and leaves out the 404 page', () => {
     const sitemap = read('sitemap-0.xml');
     for (const i of sample.items) expect(sitemap).toContain(`/items/${i.id}/</loc>`);
+    for (const r of sample.replies) expect(sitemap).toContain(`/replies/${r.id}/</loc>`);
     expect(sitemap).not.toContain('/404');
     expect(sitemap).toContain('/privacy/</loc>');
   });
 
-  it('indexes items and notices for search', () => {
+  it('indexes items, notices and published replies for search', () => {
     expect(existsSync(path.join(dist, 'pagefind/pagefind.js'))).toBe(true);
     const entry = JSON.parse(read('pagefind/pagefind-entry.json'));
     const zh = Object.entries(entry.languages as Record<string, { page_count: number }>).find(([k]) => k.startsWith('zh'));
     expect(zh, JSON.stringify(entry.languages)).toBeDefined();
-    expect(zh![1].page_count).toBe(sample.items.length + sample.notices.length);
+    expect(zh![1].page_count).toBe(sample.items.length + sample.notices.length + sample.replies.length);
   });
 
   it('publishes attachments at their content path', () => {
