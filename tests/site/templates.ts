@@ -9,6 +9,8 @@ export function templateUrls(): Record<string, string> {
     return `/items/${item.id}/`;
   };
   const unitId = [...s.units.keys()].find((u) => s.items.some((i) => i.leadUnit === u))!;
+  const reply = s.replies.find((r) => r.data.itemId);
+  if (!reply) throw new Error('sample has no published reply about an item');
   return {
     home: '/',
     list: '/items/',
@@ -32,6 +34,10 @@ export function templateUrls(): Record<string, string> {
     feedback: '/feedback/',
     feedbackForItem: `/feedback/?item=${s.items[0]!.id}`,
     feedbackStatus: '/feedback/status/',
+    replies: '/replies/',
+    repliesByUnit: `/replies/unit/${reply.data.unit}/`,
+    reply: `/replies/${reply.id}/`,
+    itemWithReplies: `/items/${reply.data.itemId}/`,
     notFound: '/no-such-page/',
   };
 }
