@@ -1,8 +1,35 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
+import react from '@astrojs/react';
 import attachments from './site/integrations/attachments.ts';
 import { careScriptHash } from './site/lib/care-script.ts';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The staff console's island gets its own copies of the modules it shares with the citizens' islands (the
+ * string dictionary, the schemas, zod): every import made from its modules resolves to `<file>?staff`.
+ * Otherwise Rollup keeps every export any island uses in the one shared module, and the console's texts
+ * and code would travel with the feedback form to every citizen's phone. React is the console's alone.
+ */
+function staffIsland() {
+  const STAFF = /[\\/]site[\\/](?:components[\\/]staff[\\/]|scripts[\\/]staff-)|\?staff$/;
+  const SHARED_RUNTIME = /[\\/]node_modules[\\/](?:react|react-dom|scheduler|astro|@astrojs)[\\/]/;
+  return {
+    name: 'ducha-staff-island',
+    enforce: /** @type {const} */ ('pre'),
+    /**
+     * @this {{ resolve: (source: string, importer?: string, options?: object) => Promise<{ id: string; external?: boolean | string } | null> }}
+     * @param {string} source @param {string | undefined} importer @param {object} options
+     */
+    async resolveId(source, importer, options) {
+      if (!importer || !STAFF.test(importer) || source.includes('?')) return null;
+      const resolved = await this.resolve(source, importer.replace(/\?staff$/, ''), { ...options, skipSelf: true });
+      if (!resolved || resolved.external || !/\.(?:ts|tsx|js|mjs)$/.test(resolved.id) || SHARED_RUNTIME.test(resolved.id)) return null;
+      return `${resolved.id}?staff`;
+    },
+  };
+}
 
 /** Pages that must never appear in the sitemap (staff console, receipts, 404). */
 const PRIVATE_PATHS = ['/staff/', '/404/', '/feedback/status/'];
@@ -18,12 +45,15 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  vite: { plugins: [staffIsland()] },
   prefetch: false,
   // No code blocks in content, and Shiki's inline styles would break the CSP.
   markdown: { syntaxHighlight: false },
   integrations: [
     sitemap({ filter: (page) => !PRIVATE_PATHS.some((p) => new URL(page).pathname.startsWith(p)) }),
     attachments(),
+    // Only the staff console (/staff/) is a React island; content pages ship no JavaScript.
+    react({ include: ['**/site/components/staff/**'] }),
   ],
   security: {
     csp: {

@@ -18,6 +18,8 @@ declare module 'vitest' {
     siteUrl: string;
     distDir: string;
     dynamoEndpoint: string;
+    /** The portal's data folder (its development sign-in key: signDevToken(dataDir, …) makes staff tokens). */
+    dataDir: string;
   }
 }
 
@@ -32,12 +34,14 @@ export async function setup(project: TestProject): Promise<void> {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   // The whole portal, as npm start runs it, but with an in-memory DynamoDB and a cheap proof of work.
-  server = await startPortal({ distDir, dataDir: mkdtempSync(path.join(os.tmpdir(), 'ducha-site-data-')), port: 0, inMemory: true, pow: TEST_POW,
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ducha-site-data-'));
+  server = await startPortal({ distDir, dataDir, port: 0, inMemory: true, pow: TEST_POW,
     // Every browser test comes from 127.0.0.1: give the suite room (rate limits are tested in integration/).
     limits: limitsFromEnv({ DUCHA_RATE_LIMIT_MULTIPLIER: '100' }) });
   project.provide('siteUrl', server.url);
   project.provide('distDir', distDir);
   project.provide('dynamoEndpoint', server.dynamoEndpoint);
+  project.provide('dataDir', dataDir);
 }
 
 export async function teardown(): Promise<void> {

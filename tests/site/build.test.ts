@@ -47,7 +47,7 @@ describe('built site', () => {
     for (const n of sample.notices) expect(existsSync(path.join(dist, `notices/${n.id}/index.html`)), n.id).toBe(true);
     for (const r of sample.replies) expect(existsSync(path.join(dist, `replies/${r.id}/index.html`)), r.id).toBe(true);
     for (const p of ['about', 'privacy', 'accessibility']) expect(existsSync(path.join(dist, `${p}/index.html`)), p).toBe(true);
-    for (const p of ['index.html', '404.html', 'items/index.html', 'units/index.html', 'stats/index.html', 'search/index.html', 'notices/index.html', 'replies/index.html', 'data/index.html']) {
+    for (const p of ['index.html', '404.html', 'items/index.html', 'units/index.html', 'stats/index.html', 'search/index.html', 'notices/index.html', 'replies/index.html', 'data/index.html', 'staff/index.html']) {
       expect(existsSync(path.join(dist, p)), p).toBe(true);
     }
   });
@@ -148,11 +148,12 @@ describe('built site', () => {
     for (const u of sample.units.keys()) expect(existsSync(path.join(dist, `units/${u}/feed.xml`)), u).toBe(true);
   });
 
-  it('lists public pages in the sitemap and leaves out the 404 page', () => {
+  it('lists public pages in the sitemap and leaves out the 404 page and the staff console', () => {
     const sitemap = read('sitemap-0.xml');
     for (const i of sample.items) expect(sitemap).toContain(`/items/${i.id}/</loc>`);
     for (const r of sample.replies) expect(sitemap).toContain(`/replies/${r.id}/</loc>`);
     expect(sitemap).not.toContain('/404');
+    expect(sitemap).not.toContain('/staff/');
     expect(sitemap).toContain('/privacy/</loc>');
   });
 

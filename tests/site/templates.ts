@@ -38,6 +38,7 @@ export function templateUrls(): Record<string, string> {
     repliesByUnit: `/replies/unit/${reply.data.unit}/`,
     reply: `/replies/${reply.id}/`,
     itemWithReplies: `/items/${reply.data.itemId}/`,
+    staff: '/staff/',
     notFound: '/no-such-page/',
   };
 }

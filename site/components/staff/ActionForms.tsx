@@ -1,0 +1,152 @@
+/**
+ * One form per action the API says this user may take now (`actions` of the detail): accept, reject with a
+ * reason, assign to units, draft the reply (admins choose the unit), approve, send back with a note, close,
+ * reveal the contact details with a reason. Each is checked with the API's schema and rules before it is
+ * sent, with the version of the submission the user is looking at.
+ */
+import { useState, type FormEvent } from 'react';
+import type { FieldError } from '../../../functions/feedback/schema.ts';
+import type { ActionRequest } from '../../../functions/feedback/staff-schema.ts';
+import type { StaffAction, StaffUser } from '../../../functions/feedback/workflow.ts';
+import { staffPage as t } from '../../strings/zh-CN.ts';
+import { validateAction, type StaffSubmission, type UnitInfo } from '../../scripts/staff-api.ts';
+import { describedBy, errorOf, ErrorSummary, FieldMessage, TextArea } from './forms.tsx';
+
+/** What an action does with the answer: field errors to show (422), or null when handled. */
+export type Act = (body: ActionRequest) => Promise<FieldError[] | null>;
+
+interface Props {
+  readonly user: StaffUser;
+  readonly units: readonly UnitInfo[];
+  readonly submission: StaffSubmission;
+  readonly actions: readonly StaffAction[];
+  readonly onAct: Act;
+}
+
+export default function ActionForms({ user, units, submission, actions, onAct }: Props) {
+  return (
+    <section aria-labelledby="staff-actions-title" className="staff-actions">
+      <h3 id="staff-actions-title">{t.actions}</h3>
+      {actions.length === 0 ? (
+        <p>{t.noActions}</p>
+      ) : (
+        actions.map((a) => <ActionForm key={`${a}-${submission.version}`} action={a} user={user} units={units} submission={submission} onAct={onAct} />)
+      )}
+    </section>
+  );
+}
+
+interface Values {
+  reason: string;
+  note: string;
+  text: string;
+  unit: string;
+  units: string[];
+}
+
+function ActionForm({ action, user, units, submission, onAct }: { action: StaffAction } & Omit<Props, 'actions'>) {
+  const assigned = submission.units ?? [];
+  const [values, setValues] = useState<Values>({
+    reason: '',
+    note: '',
+    text: submission.draft?.text ?? '',
+    unit: submission.draft?.unit ?? assigned[0] ?? '',
+    units: [...assigned],
+  });
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [busy, setBusy] = useState(false);
+  const set = (patch: Partial<Values>) => setValues((v) => ({ ...v, ...patch }));
+  const id = (field: string) => `staff-${action}-${field}`;
+  const unitName = (u: string) => units.find((x) => x.id === u)?.name ?? u;
+  const texts = t[action];
+
+  function body(): ActionRequest {
+    const base = { action, version: submission.version };
+    switch (action) {
+      case 'reject':
+      case 'reveal':
+        return { ...base, reason: values.reason };
+      case 'send_back':
+        return { ...base, note: values.note };
+      case 'assign':
+        return { ...base, units: values.units };
+      case 'draft':
+        return { ...base, text: values.text, ...(user.role === 'unit' ? {} : { unit: values.unit }) };
+      default:
+        return base;
+    }
+  }
+
+  async function submit(ev: FormEvent) {
+    ev.preventDefault();
+    if (busy) return;
+    const request = body();
+    const problems = validateAction(user, submission, request, new Set(units.map((u) => u.id)));
+    setErrors(problems);
+    if (problems.length) return;
+    setBusy(true);
+    try {
+      const answer = await onAct(request);
+      if (answer) setErrors(answer);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  // Where the error summary's links go: the field's control (the first checkbox for units).
+  const fieldIds: Record<string, string> = { reason: id('reason'), note: id('note'), text: id('text'), unit: id('unit'), units: `${id('units')}-${units[0]?.id ?? ''}` };
+  const unitsError = errorOf(errors, 'units');
+  const unitError = errorOf(errors, 'unit');
+  return (
+    <section aria-labelledby={id('title')} className="staff-action">
+      <h4 id={id('title')}>{texts.title}</h4>
+      <form onSubmit={submit} noValidate className="form">
+        <p className="hint" id={id('help')}>
+          {texts.help}
+        </p>
+        <ErrorSummary id={id('errors')} errors={errors} fieldIds={fieldIds} />
+        {(action === 'reject' || action === 'reveal') && (
+          <TextArea id={id('reason')} label={t[action].reason} hint={t[action].reasonHint} value={values.reason} error={errorOf(errors, 'reason')} rows={3} onChange={(v) => set({ reason: v })} />
+        )}
+        {action === 'send_back' && <TextArea id={id('note')} label={t.send_back.note} hint={t.send_back.noteHint} value={values.note} error={errorOf(errors, 'note')} rows={3} onChange={(v) => set({ note: v })} />}
+        {action === 'assign' && (
+          <fieldset className={`form-field staff-units${unitsError ? ' has-error' : ''}`} aria-describedby={describedBy(id('units'), unitsError)}>
+            <legend>{t.assign.units}</legend>
+            <FieldMessage id={id('units')} error={unitsError} />
+            {units.map((u) => (
+              <div className="choice" key={u.id}>
+                <input
+                  type="checkbox"
+                  id={`${id('units')}-${u.id}`}
+                  checked={values.units.includes(u.id)}
+                  aria-invalid={unitsError ? true : undefined}
+                  onChange={(e) => set({ units: e.target.checked ? [...values.units, u.id] : values.units.filter((x) => x !== u.id) })}
+                />
+                <label htmlFor={`${id('units')}-${u.id}`}>{u.name}</label>
+              </div>
+            ))}
+          </fieldset>
+        )}
+        {action === 'draft' && user.role !== 'unit' && (
+          <div className={`form-field${unitError ? ' has-error' : ''}`}>
+            <label htmlFor={id('unit')}>{t.draft.unit}</label>
+            <FieldMessage id={id('unit')} error={unitError} />
+            <select id={id('unit')} value={values.unit} aria-invalid={unitError ? true : undefined} aria-describedby={describedBy(id('unit'), unitError)} onChange={(e) => set({ unit: e.target.value })}>
+              {assigned.map((u) => (
+                <option key={u} value={u}>
+                  {unitName(u)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {action === 'draft' && <TextArea id={id('text')} label={t.draft.text} hint={t.draft.textHint} value={values.text} error={errorOf(errors, 'text')} rows={8} onChange={(v) => set({ text: v })} />}
+        <p>
+          <button type="submit" disabled={busy} aria-describedby={id('help')}>
+            {busy ? t.working : texts.submit}
+          </button>
+        </p>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,298 @@
+/**
+ * One submission: every field, the draft and the reply, the citizen's rating, the whole history (internal
+ * events marked 内部), the contact details once revealed, and the forms of the actions available now.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { FieldError } from '../../../functions/feedback/schema.ts';
+import type { ActionRequest } from '../../../functions/feedback/staff-schema.ts';
+import type { ActorRole } from '../../../functions/feedback/status.ts';
+import { ApiError } from '../../scripts/form-errors.ts';
+import { chinaDateTime } from '../../lib/dates.ts';
+import { urls } from '../../lib/urls.ts';
+import { feedbackField, feedbackPage, satisfaction, staffPage as t, staffRole } from '../../strings/zh-CN.ts';
+import type { Contact, Detail, Me, StaffApi } from '../../scripts/staff-api.ts';
+import ActionForms from './ActionForms.tsx';
+
+interface Props {
+  readonly api: StaffApi;
+  readonly me: Me;
+  readonly tracking: string;
+  readonly regions: Readonly<Record<string, string>>;
+  readonly announce: (text: string) => void;
+  readonly alert: (text: string) => void;
+  /** Errors other than field errors and conflicts (401 → sign-in, 403, 404, network). */
+  readonly onError: (error: unknown) => void;
+}
+
+const roleLabel = (role: ActorRole) => (role === 'citizen' ? t.citizen : role === 'system' ? t.system : staffRole[role]);
+
+function Paragraphs({ text }: { text: string }) {
+  return (
+    <>
+      {text.split('\n').map((line, i) => (
+        <p key={i}>{line}</p>
+      ))}
+    </>
+  );
+}
+
+export default function DetailView({ api, me, tracking, regions, announce, alert, onError }: Props) {
+  const [detail, setDetail] = useState<Detail | null>(null);
+  const [contact, setContact] = useState<Contact | null>(null);
+  /** The outcome of the last action, shown under the heading (and announced). */
+  const [notice, setNotice] = useState('');
+  const heading = useRef<HTMLHeadingElement>(null);
+  const contactHeading = useRef<HTMLHeadingElement>(null);
+  /** Where focus goes once the next render is on screen. */
+  const focusNext = useRef<'heading' | 'contact' | null>('heading');
+  const unitName = (id: string) => me.units.find((u) => u.id === id)?.name ?? id;
+
+  const load = useCallback(async () => {
+    announce(t.detailLoading);
+    try {
+      const d = await api.detail(tracking);
+      setDetail(d);
+      announce('');
+      return d;
+    } catch (error) {
+      announce('');
+      onError(error);
+      return null;
+    }
+  }, [api, tracking, announce, onError]);
+
+  useEffect(() => {
+    setDetail(null);
+    setContact(null);
+    focusNext.current = 'heading';
+    void load();
+  }, [load]);
+
+  useEffect(() => {
+    const target = focusNext.current === 'contact' ? contactHeading.current : focusNext.current === 'heading' ? heading.current : null;
+    if (target && detail) {
+      focusNext.current = null;
+      target.focus();
+    }
+  });
+
+  useEffect(() => {
+    if (detail) document.title = `${detail.submission.title} - ${t.title}`;
+  }, [detail]);
+
+  const act = useCallback(
+    async (body: ActionRequest): Promise<FieldError[] | null> => {
+      try {
+        const d = await api.act(tracking, body);
+        setDetail(d);
+        if (d.contact) setContact(d.contact);
+        const last = d.events.at(-1);
+        focusNext.current = d.contact ? 'contact' : 'heading';
+        const done = t.done(last?.label ?? '', d.submission.statusLabel);
+        setNotice(done);
+        announce(done);
+        return null;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 422 && error.problem?.errors?.length) return [...error.problem.errors];
+        if (error instanceof ApiError && error.status === 409) {
+          // Someone acted first (or the state moved on): say so, and show what is there now.
+          alert(`${error.message} ${t.reloaded}`);
+          setNotice('');
+          focusNext.current = 'heading';
+          await load();
+          return null;
+        }
+        onError(error);
+        return null;
+      }
+    },
+    [api, tracking, announce, alert, load, onError],
+  );
+
+  if (!detail) {
+    return (
+      <section aria-labelledby="staff-detail-title">
+        <p>
+          <a href="#/">{t.back}</a>
+        </p>
+        <h2 id="staff-detail-title" tabIndex={-1}>
+          {tracking}
+        </h2>
+        <p className="muted">{t.detailLoading}</p>
+      </section>
+    );
+  }
+
+  const s = detail.submission;
+  const yesNo = (b: boolean) => (b ? t.yes : t.no);
+  const events = [...detail.events].sort((a, b) => a.seq - b.seq);
+  return (
+    <article aria-labelledby="staff-detail-title" className="staff-detail">
+      <p>
+        <a href="#/">{t.back}</a>
+      </p>
+      <h2 id="staff-detail-title" tabIndex={-1} ref={heading}>
+        {s.title}
+      </h2>
+      {notice && <p className="note">{notice}</p>}
+      <table className="facts">
+        <caption className="visually-hidden">{t.facts}</caption>
+        <tbody>
+          <tr>
+            <th scope="row">{feedbackField.trackingNumber}</th>
+            <td>{s.trackingNumber}</td>
+          </tr>
+          <tr>
+            <th scope="row">{feedbackField.kind}</th>
+            <td>{s.kindLabel}</td>
+          </tr>
+          <tr>
+            <th scope="row">{feedbackPage.receiptStatus}</th>
+            <td>
+              <strong>{s.statusLabel}</strong>
+            </td>
+          </tr>
+          {s.itemId && (
+            <tr>
+              <th scope="row">{feedbackField.itemId}</th>
+              <td>
+                <a href={urls.item(s.itemId)}>{s.itemId}</a>
+              </td>
+            </tr>
+          )}
+          {s.region && (
+            <tr>
+              <th scope="row">{feedbackField.region}</th>
+              <td>{regions[s.region] ?? s.region}</td>
+            </tr>
+          )}
+          <tr>
+            <th scope="row">{t.submittedAt}</th>
+            <td>{chinaDateTime(s.createdAt)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t.updatedAt}</th>
+            <td>{chinaDateTime(s.updatedAt)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t.units}</th>
+            <td>{s.units?.length ? s.units.map(unitName).join('、') : t.none}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t.verified}</th>
+            <td>{yesNo(s.verified)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t.hasContact}</th>
+            <td>{yesNo(s.hasContact)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t.allowPublish}</th>
+            <td>{yesNo(s.allowPublish)}</td>
+          </tr>
+        </tbody>
+      </table>
+
+      <h3>{t.content}</h3>
+      <div className="prose">
+        <Paragraphs text={s.content} />
+      </div>
+
+      {contact && (
+        <section aria-labelledby="staff-contact-title" className="note">
+          <h3 id="staff-contact-title" tabIndex={-1} ref={contactHeading}>
+            {t.contact}
+          </h3>
+          {contact.name || contact.phone || contact.email ? (
+            <dl className="staff-contact">
+              {contact.name && (
+                <>
+                  <dt>{feedbackField['contact.name']}</dt>
+                  <dd>{contact.name}</dd>
+                </>
+              )}
+              {contact.phone && (
+                <>
+                  <dt>{feedbackField['contact.phone']}</dt>
+                  <dd>{contact.phone}</dd>
+                </>
+              )}
+              {contact.email && (
+                <>
+                  <dt>{feedbackField['contact.email']}</dt>
+                  <dd>{contact.email}</dd>
+                </>
+              )}
+            </dl>
+          ) : (
+            <p>{t.contactNone}</p>
+          )}
+          <p className="hint">{t.contactNote}</p>
+        </section>
+      )}
+
+      {s.draft && (
+        <section aria-labelledby="staff-current-draft-title">
+          <h3 id="staff-current-draft-title">{t.draftTitle}</h3>
+          <div className="prose staff-draft">
+            <Paragraphs text={s.draft.text} />
+          </div>
+          <p className="muted">{t.draftBy(s.draft.by, unitName(s.draft.unit), chinaDateTime(s.draft.at))}</p>
+        </section>
+      )}
+
+      {s.reply && (
+        <section aria-labelledby="staff-reply-title">
+          <h3 id="staff-reply-title">{t.reply}</h3>
+          <div className="prose">
+            <Paragraphs text={s.reply.text} />
+          </div>
+          <p className="muted">{t.replyMeta(unitName(s.reply.unit), chinaDateTime(s.reply.at))}</p>
+        </section>
+      )}
+
+      {s.rating && (
+        <section aria-labelledby="staff-rating-title">
+          <h3 id="staff-rating-title">{t.rating}</h3>
+          <p>
+            <strong>{satisfaction[s.rating.rating]}</strong>（{chinaDateTime(s.rating.at)}）
+          </p>
+          {s.rating.comment && <Paragraphs text={s.rating.comment} />}
+        </section>
+      )}
+
+      <section aria-labelledby="staff-history-title">
+        <h3 id="staff-history-title">{t.history}</h3>
+        <ol className="timeline staff-history">
+          {events.map((e) => (
+            <li key={e.seq}>
+              <time dateTime={e.at}>{chinaDateTime(e.at)}</time> {e.label}
+              {!e.public && (
+                <>
+                  {' '}
+                  <span className="badge staff-internal">
+                    {t.internal}
+                    <span className="visually-hidden">（{t.internalHint}）</span>
+                  </span>
+                </>
+              )}
+              <br />
+              <span className="muted">
+                {t.byActor(e.actor, roleLabel(e.role))}
+                {e.statusLabel && `，${t.statusAfter(e.statusLabel)}`}
+              </span>
+              {e.units && e.units.length > 0 && <p>{t.assignedUnits(e.units.map(unitName).join('、'))}</p>}
+              {e.note && (
+                <div className="staff-note">
+                  <Paragraphs text={e.note} />
+                </div>
+              )}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <ActionForms user={me.user} units={me.units} submission={s} actions={detail.actions} onAct={act} />
+    </article>
+  );
+}

@@ -1,0 +1,141 @@
+/**
+ * The console's side of the staff API (functions/http/staff-app.ts): what each route answers, and one
+ * fetch helper that sends the token and turns problem+json answers into ApiError (401, 403, 404, 409, 422).
+ */
+import * as z from 'zod/mini';
+import { fieldErrors, type FeedbackKind, type FieldError } from '../../functions/feedback/schema.ts';
+import { actionSchema, type ActionRequest } from '../../functions/feedback/staff-schema.ts';
+import type { ActorRole, FeedbackStatus } from '../../functions/feedback/status.ts';
+import { decide, type Rating, type StaffAction, type StaffUser } from '../../functions/feedback/workflow.ts';
+import type { UnitInfo } from '../../functions/http/staff-app.ts';
+import { apiError } from './form-errors.ts';
+
+export type { UnitInfo };
+
+/** GET /api/staff/me */
+export interface Me {
+  readonly user: StaffUser;
+  readonly units: readonly UnitInfo[];
+}
+
+export interface QueueItem {
+  readonly trackingNumber: string;
+  readonly kind: FeedbackKind;
+  readonly kindLabel: string;
+  readonly title: string;
+  readonly status: FeedbackStatus;
+  readonly statusLabel: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly units: readonly string[];
+  readonly verified: boolean;
+  readonly hasContact: boolean;
+  readonly itemId?: string;
+}
+
+/** GET /api/staff/queue */
+export interface QueuePage {
+  readonly status: FeedbackStatus;
+  readonly counts: Partial<Record<FeedbackStatus, number>>;
+  readonly items: readonly QueueItem[];
+  readonly cursor?: string;
+}
+
+export interface StaffSubmission {
+  readonly trackingNumber: string;
+  readonly kind: FeedbackKind;
+  readonly kindLabel: string;
+  readonly itemId?: string;
+  readonly region?: string;
+  readonly title: string;
+  readonly content: string;
+  readonly allowPublish: boolean;
+  readonly hasContact: boolean;
+  readonly verified: boolean;
+  readonly status: FeedbackStatus;
+  readonly statusLabel: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  /** Send back with every action: the number of events seen. */
+  readonly version: number;
+  readonly units?: readonly string[];
+  readonly draft?: { readonly text: string; readonly unit: string; readonly by: string; readonly at: string };
+  readonly reply?: { readonly text: string; readonly unit: string; readonly at: string };
+  readonly rating?: { readonly rating: Rating; readonly comment?: string; readonly at: string };
+}
+
+export interface StaffEvent {
+  readonly seq: number;
+  readonly at: string;
+  readonly action: string;
+  readonly label: string;
+  readonly status?: FeedbackStatus;
+  readonly statusLabel?: string;
+  readonly actor: string;
+  readonly role: ActorRole;
+  readonly note?: string;
+  readonly public: boolean;
+  readonly units?: readonly string[];
+  readonly unit?: string;
+  readonly rating?: Rating;
+}
+
+export interface Contact {
+  readonly name?: string;
+  readonly phone?: string;
+  readonly email?: string;
+}
+
+/** GET /api/staff/submissions/:tracking and POST …/actions (the latter with `contact` after a reveal). */
+export interface Detail {
+  readonly submission: StaffSubmission;
+  readonly events: readonly StaffEvent[];
+  readonly actions: readonly StaffAction[];
+  readonly contact?: Contact;
+}
+
+export interface QueueQuery {
+  readonly status: FeedbackStatus;
+  readonly kind?: string;
+  readonly unit?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly cursor?: string;
+}
+
+export function staffApi(token: string) {
+  async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+    const res = await fetch(path, {
+      ...init,
+      headers: { Accept: 'application/json', Authorization: `Bearer ${token}`, ...(init.body ? { 'Content-Type': 'application/json' } : {}) },
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+    if (!res.ok) throw await apiError(res);
+    return (await res.json()) as T;
+  }
+  return {
+    me: () => call<Me>('/api/staff/me'),
+    queue: (q: QueueQuery) => {
+      const params = new URLSearchParams();
+      for (const [k, v] of Object.entries(q)) if (v) params.set(k, String(v));
+      return call<QueuePage>(`/api/staff/queue?${params}`);
+    },
+    detail: (tracking: string) => call<Detail>(`/api/staff/submissions/${encodeURIComponent(tracking)}`),
+    act: (tracking: string, body: ActionRequest) => call<Detail>(`/api/staff/submissions/${encodeURIComponent(tracking)}/actions`, { method: 'POST', body: JSON.stringify(body) }),
+  };
+}
+
+export type StaffApi = ReturnType<typeof staffApi>;
+
+/**
+ * Check an action as the API will: the request schema (actionSchema), then the workflow's own rules for
+ * the fields (reasons, units, reply text) — so the console shows the API's messages before sending.
+ * Role and state are left to the API (it has the last word; the console only offers available actions).
+ */
+export function validateAction(user: StaffUser, submission: StaffSubmission, body: Record<string, unknown>, knownUnits: ReadonlySet<string>): FieldError[] {
+  const parsed = z.safeParse(actionSchema, body);
+  if (!parsed.success) return fieldErrors(parsed.error);
+  const decision = decide(user, { ...submission, eventCount: submission.version }, parsed.data.action, parsed.data, knownUnits);
+  return !decision.ok && decision.status === 422 ? [{ field: decision.field ?? '', message: decision.message }] : [];
+}
