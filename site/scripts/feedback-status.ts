@@ -2,10 +2,12 @@
  * The lookup page's island (/feedback/status/): checks the tracking number and password with the API's
  * schema, asks the API, and shows the status, the dated history and the reply in the page. Failures (wrong
  * number or password, too many tries, no network) are announced in an alert. `?number=` (the receipt's link)
- * fills the tracking number; the password is never put in an address.
+ * fills the tracking number; the password is never put in an address. Once there is a reply, the citizen
+ * can rate it here (满意 / 基本满意 / 不满意) within the window the API gives (`rateUntil`).
  */
 import * as z from 'zod/mini';
 import { fieldErrors, lookupSchema } from '../../functions/feedback/schema.ts';
+import { ratingSchema } from '../../functions/feedback/staff-schema.ts';
 import type { LookupResult } from '../../functions/http/types.ts';
 import { feedbackField, feedbackKind, feedbackPage as t } from '../strings/zh-CN.ts';
 import { chinaDateTime } from '../lib/dates.ts';
@@ -24,6 +26,8 @@ export function startLookup(): void {
   const number = form.elements.namedItem('trackingNumber') as HTMLInputElement;
   const password = form.elements.namedItem('password') as HTMLInputElement;
   let busy = false;
+  /** The credentials of the last successful lookup, for rating the reply. */
+  let credentials: { trackingNumber: string; password: string } | null = null;
 
   const fromAddress = new URLSearchParams(location.search).get('number');
   if (fromAddress) number.value = fromAddress;
@@ -69,9 +73,55 @@ export function startLookup(): void {
         ? [...r.reply.text.split('\n').map((line) => p(line)), p(`${t.replyUnit}：${r.reply.unit} · ${chinaDateTime(r.reply.at).slice(0, 10)}`, 'muted')]
         : [p(t.replyPending)]),
     );
+    renderRating(r);
     result!.hidden = false;
     result!.focus();
   }
+
+  const ratingBox = document.getElementById('lk-rating');
+  const ratingForm = document.getElementById('rating-form') as HTMLFormElement | null;
+  const ratingSummary = document.getElementById('rt-summary');
+  const ratingGiven = document.getElementById('lk-rating-given');
+  const ratingTexts = { labels: { ...feedbackField, rating: t.ratingLegend, comment: t.ratingComment } as Record<string, string>, prefix: t.errorPrefix };
+
+  /** The rating given, or the form to give one while the window is open; nothing before a reply. */
+  function renderRating(r: LookupResult): void {
+    if (!ratingBox || !ratingForm || !ratingSummary || !ratingGiven) return;
+    ratingBox.hidden = !r.rating && !r.rateUntil;
+    ratingGiven.hidden = !r.rating;
+    ratingGiven.textContent = r.rating ? `${r.rating.label}（${chinaDateTime(r.rating.at).slice(0, 10)}）` : '';
+    ratingForm.hidden = !r.rateUntil;
+    if (r.rateUntil) {
+      document.getElementById('rt-intro')!.textContent = t.ratingIntro(chinaDateTime(r.rateUntil).slice(0, 10));
+      (ratingForm.elements.namedItem('trackingNumber') as HTMLInputElement).value = r.trackingNumber;
+      (ratingForm.elements.namedItem('password') as HTMLInputElement).value = credentials?.password ?? '';
+    }
+    clearErrors(ratingForm, ratingSummary);
+  }
+
+  ratingForm?.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    if (busy || !credentials || !ratingSummary) return;
+    const checked = ratingForm.querySelector<HTMLInputElement>('input[name="rating"]:checked');
+    const comment = (ratingForm.elements.namedItem('comment') as HTMLTextAreaElement).value.trim();
+    const body = { ...credentials, rating: checked?.value ?? '', ...(comment ? { comment } : {}) };
+    const parsed = z.safeParse(ratingSchema, body);
+    if (!parsed.success) {
+      showErrors(ratingForm, ratingSummary, fieldErrors(parsed.error), ratingTexts);
+      return;
+    }
+    busy = true;
+    try {
+      const { data } = await postJson<LookupResult>('/api/feedback/satisfaction', parsed.data);
+      render(data);
+      announce(status!, t.ratingThanks);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 422 && err.problem?.errors?.length) showErrors(ratingForm, ratingSummary, err.problem.errors, ratingTexts);
+      else announce(alert!, err instanceof ApiError ? err.message : t.networkError, 'error-message');
+    } finally {
+      busy = false;
+    }
+  });
 
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -91,6 +141,7 @@ export function startLookup(): void {
     try {
       const { data } = await postJson<LookupResult>('/api/feedback/lookup', body);
       announce(status, '');
+      credentials = { trackingNumber: parsed.data.trackingNumber, password: parsed.data.password };
       render(data);
     } catch (err) {
       announce(status, '');
