@@ -6,7 +6,9 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Item, Notice, PublishedReply, Region, Unit } from '../schemas/index.ts';
 import { status as statusLabels, category as categoryLabels } from '../strings/zh-CN.ts';
+import { readRegionIds } from './content-source.ts';
 import { asOfDate } from './dates.ts';
+import { contentDir } from './paths.ts';
 import {
   completion,
   daysLate,
@@ -118,7 +120,9 @@ async function build(): Promise<Portal> {
     getCollection('notices'),
     getCollection('replies'),
   ]);
-  const regions = regionEntries.map((e) => e.data);
+  // regions.yaml is a list in the editors' order (街道, then 镇, then 乡); the collection comes back by id.
+  const regionOrder = new Map(readRegionIds(contentDir()).map((id, i) => [id, i]));
+  const regions = regionEntries.map((e) => e.data).sort((a, b) => (regionOrder.get(a.id) ?? 0) - (regionOrder.get(b.id) ?? 0));
   const regionsById = new Map(regions.map((r) => [r.id, r]));
   const unitData = new Map(unitEntries.map((e) => [e.id, e.data]));
 

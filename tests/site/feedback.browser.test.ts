@@ -164,8 +164,8 @@ describe('the feedback form', () => {
     expect(kinds).toEqual(Object.entries(feedbackKind));
     const regions = await page.$$eval('#feedback-form select[name="region"] option', (els) => els.map((e) => [(e as HTMLOptionElement).value, e.textContent]));
     // In the portal's order (by id, which is pinyin), after 不选择.
-    const byId = [...sample.content.regions].sort((a, b) => a.id.localeCompare(b.id));
-    expect(regions).toEqual([['', t.regionNone], ...byId.map((r) => [r.id, r.data.name])]);
+    // In regions.yaml's order (the editors': 街道, then 镇, then 乡), not by id.
+    expect(regions).toEqual([['', t.regionNone], ...sample.content.regions.map((r) => [r.id, r.data.name])]);
     const names = await page.$$eval('#feedback-form [name]', (els) => [...new Set(els.map((e) => e.getAttribute('name')!))]);
     // Every field a plain post sends is one the API's form mapping and schema accept.
     const everything = Object.fromEntries(names.map((n) => [n, n === 'kind' ? 'suggestion' : n === 'idempotencyKey' ? 'abcdefgh12' : n === 'website' ? '' : n === 'contact.phone' ? '13800000000' : n === 'contact.email' ? 'a@example.cn' : n === 'itemId' ? sample.items[0]!.id : n === 'region' ? regionIds[0]! : n === 'privacyConsent' || n === 'allowPublish' ? 'on' : CONTENT]));
