@@ -76,6 +76,10 @@ export async function measureBundles(runs = 7): Promise<BundleRow[]> {
               AWS_ENDPOINT_URL_SECRETS_MANAGER: endpoint,
               DUCHA_SECRET_ARN: 'arn:aws:secretsmanager:cn-northwest-1:000000000000:secret:ducha',
               POWERTOOLS_LOG_LEVEL: 'ERROR',
+              // The staff function's settings (as the CDK stack sets them; nothing is fetched at init).
+              DUCHA_AUTH_ISSUER: 'https://cognito-idp.cn-northwest-1.amazonaws.com.cn/cn-northwest-1_bench',
+              DUCHA_AUTH_AUDIENCE: 'bench-client',
+              DUCHA_SITE_URL: 'https://ducha.example.cn',
             },
           },
         );
