@@ -7,8 +7,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { indexSite } from './search-index.ts';
-import { readContent } from '../../site/lib/content-source.ts';
-import { formatProblem } from '../../site/schemas/index.ts';
+import { Worker } from 'node:worker_threads';
 import { contentError as msg } from '../../site/strings/zh-CN.ts';
 
 export const root = path.resolve(import.meta.dirname, '../..');
@@ -46,6 +45,17 @@ export class ContentError extends Error {
   }
 }
 
+/** Every content problem, formatted (file, field, rule in Chinese); read in a worker (see validate-worker.ts). */
+function validate(contentDir: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./validate-worker.ts', import.meta.url), { workerData: { contentDir } });
+    let problems: string[] | undefined;
+    worker.once('message', (lines: string[]) => (problems = lines));
+    worker.once('error', reject);
+    worker.once('exit', (code) => (problems ? resolve(problems) : reject(new Error(`content check stopped (exit ${code})`))));
+  });
+}
+
 /** Validate, then build. Throws ContentError (with one line per problem) when content is invalid. */
 export async function buildSite(options: BuildOptions = {}): Promise<{ outDir: string }> {
   const outDir = path.resolve(options.outDir ?? path.join(root, 'dist'));
@@ -53,10 +63,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<{ outDir: s
   // The site reads DUCHA_CONTENT_DIR and DUCHA_AS_OF while building (site/lib/paths.ts, site/lib/dates.ts).
   if (options.asOf) process.env.DUCHA_AS_OF = options.asOf;
 
-  const content = readContent(contentDir, path.dirname(contentDir));
-  if (content.problems.length) {
-    throw new ContentError([...content.problems.map(formatProblem), msg.summary(content.problems.length)]);
-  }
+  const problems = await validate(contentDir);
+  if (problems.length) throw new ContentError([...problems, msg.summary(problems.length)]);
   // Astro builds in its own process; the search index is built after it exits (lower peak memory).
   const env = {
     ...process.env,
