@@ -17,10 +17,10 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod/mini';
 import { feedbackError, feedbackKind, staffError as msg } from '../../site/strings/zh-CN.ts';
-import { fieldErrors, FEEDBACK_KINDS, TRACKING_NUMBER, normalizeTrackingNumber } from '../feedback/schema.ts';
+import { fieldErrors, FEEDBACK_KINDS, TRACKING_NUMBER, normalizeTrackingNumber, type Contact } from '../feedback/schema.ts';
 import { actionSchema } from '../feedback/staff-schema.ts';
-import { FEEDBACK_STATUSES, statusLabel, type FeedbackEvent } from '../feedback/status.ts';
-import { availableActions, canView, decide, eventLabel, type StaffUser } from '../feedback/workflow.ts';
+import { FEEDBACK_STATUSES, statusLabel, type FeedbackEvent, type FeedbackStatus } from '../feedback/status.ts';
+import { availableActions, canView, decide, eventLabel, type StaffAction, type StaffUser } from '../feedback/workflow.ts';
 import { redact } from '../feedback/redact.ts';
 import type { ContactStore, FeedbackStore, SubmissionRecord } from '../store/feedback-store.ts';
 import { AuthError, type Verify } from '../staff/auth.ts';
@@ -79,6 +79,51 @@ function eventView(e: FeedbackEvent) {
   return { seq, at, action, label: eventLabel(e), ...(status ? { status, statusLabel: statusLabel(status) } : {}), actor, role, ...(note ? { note } : {}), public: isPublic, ...(units ? { units } : {}), ...(unit ? { unit } : {}), ...(rating ? { rating } : {}) };
 }
 
+/** One row of the queue. */
+function queueItemView(r: SubmissionRecord) {
+  return {
+    trackingNumber: r.trackingNumber,
+    kind: r.kind,
+    kindLabel: feedbackKind[r.kind],
+    title: r.title,
+    status: r.status,
+    statusLabel: statusLabel(r.status),
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    units: r.units ?? [],
+    verified: r.verified,
+    hasContact: r.hasContact,
+    ...(r.itemId ? { itemId: r.itemId } : {}),
+  };
+}
+
+// What the routes answer: the console (site/scripts/staff-api.ts) reads these types.
+export type StaffSubmission = ReturnType<typeof submissionView>;
+export type StaffEvent = ReturnType<typeof eventView>;
+export type QueueItem = ReturnType<typeof queueItemView>;
+
+/** GET /api/staff/me */
+export interface Me {
+  readonly user: StaffUser;
+  readonly units: readonly UnitInfo[];
+}
+
+/** GET /api/staff/queue */
+export interface QueuePage {
+  readonly status: FeedbackStatus;
+  readonly counts: Partial<Record<FeedbackStatus, number>>;
+  readonly items: readonly QueueItem[];
+  readonly cursor?: string;
+}
+
+/** GET /api/staff/submissions/:tracking and POST …/actions (the latter with `contact` after a reveal). */
+export interface Detail {
+  readonly submission: StaffSubmission;
+  readonly events: readonly StaffEvent[];
+  readonly actions: readonly StaffAction[];
+  readonly contact?: Contact;
+}
+
 export function createStaffApp(deps: StaffAppDeps): Hono<Env> {
   const now = deps.now ?? (() => new Date());
   const app = new Hono<Env>();
@@ -125,11 +170,11 @@ export function createStaffApp(deps: StaffAppDeps): Hono<Env> {
     return loaded;
   }
 
-  function detail(user: StaffUser, record: SubmissionRecord, events: readonly FeedbackEvent[]) {
+  function detail(user: StaffUser, record: SubmissionRecord, events: readonly FeedbackEvent[]): Detail {
     return { submission: submissionView(record), events: events.map(eventView), actions: availableActions(user, record) };
   }
 
-  app.get('/api/staff/me', async (c) => c.json({ user: c.get('user'), units: await deps.units() }));
+  app.get('/api/staff/me', async (c) => c.json({ user: c.get('user'), units: await deps.units() } satisfies Me));
 
   app.get('/api/staff/queue', async (c) => {
     const parsed = z.safeParse(queueQuery, c.req.query());
@@ -161,22 +206,9 @@ export function createStaffApp(deps: StaffAppDeps): Hono<Env> {
     return c.json({
       status: q.status,
       counts,
-      items: page.items.map((r) => ({
-        trackingNumber: r.trackingNumber,
-        kind: r.kind,
-        kindLabel: feedbackKind[r.kind],
-        title: r.title,
-        status: r.status,
-        statusLabel: statusLabel(r.status),
-        createdAt: r.createdAt,
-        updatedAt: r.updatedAt,
-        units: r.units ?? [],
-        verified: r.verified,
-        hasContact: r.hasContact,
-        ...(r.itemId ? { itemId: r.itemId } : {}),
-      })),
+      items: page.items.map(queueItemView),
       ...(page.cursor ? { cursor: Buffer.from(JSON.stringify(page.cursor)).toString('base64url') } : {}),
-    });
+    } satisfies QueuePage);
   });
 
   app.get('/api/staff/submissions/:tracking', async (c) => {

@@ -3,96 +3,15 @@
  * fetch helper that sends the token and turns problem+json answers into ApiError (401, 403, 404, 409, 422).
  */
 import * as z from 'zod/mini';
-import { fieldErrors, type FeedbackKind, type FieldError } from '../../functions/feedback/schema.ts';
+import { fieldErrors, type Contact, type FieldError } from '../../functions/feedback/schema.ts';
 import { actionSchema, type ActionRequest } from '../../functions/feedback/staff-schema.ts';
-import type { ActorRole, FeedbackStatus } from '../../functions/feedback/status.ts';
-import { decide, type Rating, type StaffAction, type StaffUser } from '../../functions/feedback/workflow.ts';
-import type { UnitInfo } from '../../functions/http/staff-app.ts';
+import type { FeedbackStatus } from '../../functions/feedback/status.ts';
+import { decide, type StaffUser } from '../../functions/feedback/workflow.ts';
+// The answers' types come from the API itself (type-only: no server code reaches the browser).
+import type { Detail, Me, QueueItem, QueuePage, StaffEvent, StaffSubmission, UnitInfo } from '../../functions/http/staff-app.ts';
 import { apiError } from './form-errors.ts';
 
-export type { UnitInfo };
-
-/** GET /api/staff/me */
-export interface Me {
-  readonly user: StaffUser;
-  readonly units: readonly UnitInfo[];
-}
-
-export interface QueueItem {
-  readonly trackingNumber: string;
-  readonly kind: FeedbackKind;
-  readonly kindLabel: string;
-  readonly title: string;
-  readonly status: FeedbackStatus;
-  readonly statusLabel: string;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly units: readonly string[];
-  readonly verified: boolean;
-  readonly hasContact: boolean;
-  readonly itemId?: string;
-}
-
-/** GET /api/staff/queue */
-export interface QueuePage {
-  readonly status: FeedbackStatus;
-  readonly counts: Partial<Record<FeedbackStatus, number>>;
-  readonly items: readonly QueueItem[];
-  readonly cursor?: string;
-}
-
-export interface StaffSubmission {
-  readonly trackingNumber: string;
-  readonly kind: FeedbackKind;
-  readonly kindLabel: string;
-  readonly itemId?: string;
-  readonly region?: string;
-  readonly title: string;
-  readonly content: string;
-  readonly allowPublish: boolean;
-  readonly hasContact: boolean;
-  readonly verified: boolean;
-  readonly status: FeedbackStatus;
-  readonly statusLabel: string;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  /** Send back with every action: the number of events seen. */
-  readonly version: number;
-  readonly units?: readonly string[];
-  readonly draft?: { readonly text: string; readonly unit: string; readonly by: string; readonly at: string };
-  readonly reply?: { readonly text: string; readonly unit: string; readonly at: string };
-  readonly rating?: { readonly rating: Rating; readonly comment?: string; readonly at: string };
-}
-
-export interface StaffEvent {
-  readonly seq: number;
-  readonly at: string;
-  readonly action: string;
-  readonly label: string;
-  readonly status?: FeedbackStatus;
-  readonly statusLabel?: string;
-  readonly actor: string;
-  readonly role: ActorRole;
-  readonly note?: string;
-  readonly public: boolean;
-  readonly units?: readonly string[];
-  readonly unit?: string;
-  readonly rating?: Rating;
-}
-
-export interface Contact {
-  readonly name?: string;
-  readonly phone?: string;
-  readonly email?: string;
-}
-
-/** GET /api/staff/submissions/:tracking and POST …/actions (the latter with `contact` after a reveal). */
-export interface Detail {
-  readonly submission: StaffSubmission;
-  readonly events: readonly StaffEvent[];
-  readonly actions: readonly StaffAction[];
-  readonly contact?: Contact;
-}
+export type { Contact, Detail, Me, QueueItem, QueuePage, StaffEvent, StaffSubmission, UnitInfo };
 
 export interface QueueQuery {
   readonly status: FeedbackStatus;
