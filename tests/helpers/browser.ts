@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -60,4 +61,15 @@ export function watchErrors(page: Page): string[] {
   });
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
+}
+
+/** axe-core finds nothing in the page's current state, in the standard mode and in 关怀版. */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  const wasCare = await page.evaluate(() => document.documentElement.classList.contains('care'));
+  for (const care of [false, true]) {
+    await page.evaluate((on) => document.documentElement.classList.toggle('care', on), care);
+    const violations = await runAxe(page);
+    expect(violations, `${what}${care ? ' (关怀版)' : ''}\n${describeViolations(violations)}`).toEqual([]);
+  }
+  await page.evaluate((on) => document.documentElement.classList.toggle('care', on), wasCare);
 }

@@ -10,7 +10,7 @@ import { signDevToken } from '../../functions/local/dev-auth.ts';
 import type { StaffRole } from '../../functions/feedback/workflow.ts';
 import type { Detail } from '../../site/scripts/staff-api.ts';
 import { staffPage } from '../../site/strings/zh-CN.ts';
-import { describeViolations, runAxe } from './browser.ts';
+export { expectAccessible } from './browser.ts';
 
 export function staffToken(dataDir: string, role: StaffRole, unit?: string, name = `测试${role}${unit ?? ''}`): Promise<string> {
   return signDevToken(dataDir, { name, role, ...(unit ? { unit } : {}) });
@@ -59,17 +59,6 @@ export async function openDetail(page: Page, tracking: string): Promise<void> {
   await page.locator('.staff-detail').waitFor();
   await expect.poll(() => page.locator('.staff-detail').getAttribute('aria-labelledby')).toBe('staff-detail-title');
   await page.locator('.staff-detail table.facts td', { hasText: tracking }).waitFor();
-}
-
-/** axe-core finds nothing in the page's current state, in the standard mode and in 关怀版. */
-export async function expectAccessible(page: Page, what: string): Promise<void> {
-  const wasCare = await page.evaluate(() => document.documentElement.classList.contains('care'));
-  for (const care of [false, true]) {
-    await page.evaluate((on) => document.documentElement.classList.toggle('care', on), care);
-    const violations = await runAxe(page);
-    expect(violations, `${what}${care ? ' (关怀版)' : ''}\n${describeViolations(violations)}`).toEqual([]);
-  }
-  await page.evaluate((on) => document.documentElement.classList.toggle('care', on), wasCare);
 }
 
 /** The page fits `width` without horizontal scrolling, in both modes. */

@@ -7,6 +7,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { htmlFiles } from '../helpers/dist.ts';
 import { loadSample } from '../helpers/sample.ts';
 import { CARE_SCRIPT, careScriptHash } from '../../site/lib/care-script.ts';
 import { FIELDS } from '../../site/lib/opendata.ts';
@@ -14,16 +15,6 @@ import { FIELDS } from '../../site/lib/opendata.ts';
 const dist = inject('distDir');
 const sample = loadSample();
 const read = (rel: string) => readFileSync(path.join(dist, rel), 'utf8');
-
-function htmlFiles(dir = dist, out: string[] = []): string[] {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (e.name !== 'pagefind' && e.name !== '_astro') htmlFiles(p, out);
-    } else if (e.name.endsWith('.html')) out.push(path.relative(dist, p));
-  }
-  return out;
-}
 
 /** Pages that carry an island (search); every other page is a content page. */
 const ISLAND_PAGES = [/^search\//, /^feedback\//, /^staff\//];
@@ -39,7 +30,7 @@ function pageWeight(rel: string): number {
 }
 
 describe('built site', () => {
-  const files = htmlFiles();
+  const files = htmlFiles(dist);
 
   it('has a page for every item, unit, notice, standing page and the fixed sections', () => {
     for (const i of sample.items) expect(existsSync(path.join(dist, `items/${i.id}/index.html`)), i.id).toBe(true);

@@ -14,7 +14,7 @@ import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey as pbkdf2Key } from 'altcha-lib/algorithms/pbkdf2';
 import { deriveKey as shaKey } from 'altcha-lib/algorithms/sha';
-import { describeViolations, launchBrowser, runAxe, watchErrors } from '../helpers/browser.ts';
+import { expectAccessible, launchBrowser, watchErrors } from '../helpers/browser.ts';
 import { loadSample } from '../helpers/sample.ts';
 import { createFeedbackSchema, fieldErrors, fromFormFields, TRACKING_NUMBER, type FieldError } from '../../functions/feedback/schema.ts';
 import { statusLabel } from '../../functions/feedback/status.ts';
@@ -124,17 +124,6 @@ async function readReceipt(page: Page): Promise<{ trackingNumber: string; passwo
   await page.locator('#fb-receipt').waitFor({ state: 'visible', timeout: 30_000 });
   const text = (name: string) => page.locator(`#fb-receipt [data-receipt="${name}"]`).innerText();
   return { trackingNumber: await text('trackingNumber'), password: await text('password'), statusLabel: await text('statusLabel') };
-}
-
-/** axe-core finds nothing in the page's current state, in the standard mode and in 关怀版. */
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  const wasCare = await page.evaluate(() => document.documentElement.classList.contains('care'));
-  for (const care of [false, true]) {
-    await page.evaluate((on) => document.documentElement.classList.toggle('care', on), care);
-    const violations = await runAxe(page);
-    expect(violations, `${what}${care ? ' (关怀版)' : ''}\n${describeViolations(violations)}`).toEqual([]);
-  }
-  await page.evaluate((on) => document.documentElement.classList.toggle('care', on), wasCare);
 }
 
 /** The same for a page shown without JavaScript: its HTML is checked in a page that runs scripts (axe needs them). */

@@ -4,24 +4,15 @@
  * identity provider's token endpoint (https:) while every other page may only connect to the site itself.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { htmlFiles } from '../helpers/dist.ts';
 
 const dist = inject('distDir');
 const read = (rel: string) => readFileSync(path.join(dist, rel), 'utf8');
 const gz = (s: string | Buffer) => gzipSync(s, { level: 9 }).length;
 const STAFF = 'staff/index.html';
-
-function htmlFiles(dir = dist, out: string[] = []): string[] {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (e.name !== 'pagefind' && e.name !== '_astro') htmlFiles(p, out);
-    } else if (e.name.endsWith('.html')) out.push(path.relative(dist, p));
-  }
-  return out;
-}
 
 /** A module and every chunk it imports, transitively (paths under dist/). */
 function moduleGraph(entry: string, seen = new Set<string>()): Set<string> {
@@ -50,7 +41,7 @@ describe('staff console page', () => {
 
   it('is the only page with a React island', () => {
     expect(islands(STAFF).length).toBeGreaterThan(0);
-    const withIslands = htmlFiles().filter((f) => read(f).includes('<astro-island'));
+    const withIslands = htmlFiles(dist).filter((f) => read(f).includes('<astro-island'));
     expect(withIslands).toEqual([STAFF]);
   });
 
@@ -61,6 +52,6 @@ describe('staff console page', () => {
 
   it('may connect to https: (the token endpoint) while other pages connect only to the site', () => {
     expect(connectSrc(read(STAFF))).toBe("connect-src 'self' https:");
-    for (const f of htmlFiles().filter((f) => f !== STAFF)) expect(connectSrc(read(f)), f).toBe("connect-src 'self'");
+    for (const f of htmlFiles(dist).filter((f) => f !== STAFF)) expect(connectSrc(read(f)), f).toBe("connect-src 'self'");
   });
 });
