@@ -5,7 +5,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { Agent } from 'node:http';
 
 export interface ClientOptions {
   /** e.g. http://127.0.0.1:4567 for dynalite; unset in AWS. */
@@ -30,7 +29,9 @@ export function createDynamoClient(options: ClientOptions = {}): DynamoDBClient 
     requestHandler: new NodeHttpHandler({
       connectionTimeout: 1_000,
       requestTimeout: 3_000,
-      ...(endpoint?.startsWith('http:') ? { httpAgent: new Agent({ keepAlive: true, maxSockets: 64 }) } : {}),
+      // Only for a local engine. Not an ESM import of node:http: its module facade evaluates every lazy
+      // export (undici among them) during each Lambda cold start, for an agent Lambda never uses.
+      ...(endpoint?.startsWith('http:') ? { httpAgent: new (process.getBuiltinModule('node:http').Agent)({ keepAlive: true, maxSockets: 64 }) } : {}),
     }),
   });
 }
