@@ -16,13 +16,20 @@ export const HANDLERS = {
 export type HandlerName = keyof typeof HANDLERS;
 
 /**
- * Leave the AWS SDK v3 to the Lambda runtime (Node.js 24 ships it) instead of bundling it. Measured with
- * `npm run bench:api` on the 2-core dev machine: runtime SDK 172 KB, module init ≈ 245 ms; bundled SDK
- * 519 KB (over the 500 KB budget), init ≈ 200 ms. The bundled copy initialises ~50 ms faster (one file to
- * parse instead of many), but triples the size and freezes the SDK's security fixes at build time; the
- * runtime's copy wins. Set to false to bundle a pinned SDK instead.
+ * Bundle the AWS SDK v3 (pinned by package-lock.json) rather than use the copy in the Lambda runtime.
+ * Measured with `npm run bench:api` on the 2-core dev machine (medians; this machine's noise is ±20 ms):
+ * runtime SDK ≈ 185 KB and 230–280 ms of module initialisation (Node resolves and compiles hundreds of SDK
+ * files from disk); bundled with the whole credential chain 533 KB (over the 500 KB budget), 215–245 ms;
+ * bundled with the environment-only credentials Lambda needs (SDK_ALIASES) ≈ 400 KB, 185–200 ms. The last
+ * wins on both counts; SDK fixes arrive with dependency updates and a redeploy, like every other library.
+ * Set to true to leave the SDK to the runtime instead.
  */
-export const USE_RUNTIME_SDK = true;
+export const USE_RUNTIME_SDK = false;
+
+/** Packages replaced in bundles that include the SDK (esbuild `alias`): see lambda-credentials.ts. */
+export const SDK_ALIASES: Readonly<Record<string, string>> = {
+  '@aws-sdk/credential-provider-node': path.join(here, 'lambda-credentials.ts'),
+};
 
 /** Modules the runtime provides (left out of the bundle when USE_RUNTIME_SDK). */
 export const RUNTIME_MODULES = ['@aws-sdk/*', '@smithy/*'] as const;

@@ -17,7 +17,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import path from 'node:path';
-import { ESBUILD_OPTIONS, HANDLERS, RUNTIME_MODULES, USE_RUNTIME_SDK } from '../../functions/handlers/bundling.ts';
+import { ESBUILD_OPTIONS, HANDLERS, RUNTIME_MODULES, SDK_ALIASES, USE_RUNTIME_SDK } from '../../functions/handlers/bundling.ts';
 import { TABLES, type TableKey } from '../../functions/store/tables.ts';
 import type { Data } from './data.ts';
 import type { FunctionSpec } from './api-functions.ts';
@@ -246,6 +246,7 @@ export class Api extends Construct {
         banner: o.banner,
         externalModules: USE_RUNTIME_SDK ? [...RUNTIME_MODULES] : [],
         bundleAwsSDK: !USE_RUNTIME_SDK,
+        ...(USE_RUNTIME_SDK ? {} : { esbuildArgs: Object.fromEntries(Object.entries(SDK_ALIASES).map(([from, to]) => [`--alias:${from}`, to])) }),
       },
     });
   }

@@ -9,7 +9,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { ESBUILD_OPTIONS, HANDLERS, RUNTIME_MODULES, type HandlerName } from '../../functions/handlers/bundling.ts';
+import { ESBUILD_OPTIONS, HANDLERS, RUNTIME_MODULES, SDK_ALIASES, type HandlerName } from '../../functions/handlers/bundling.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 // Inside the project, so the "runtime SDK" variant resolves @aws-sdk from node_modules like Lambda does from its runtime.
@@ -34,7 +34,7 @@ export function bundle(handler: HandlerName, runtimeSdk: boolean, outfile: strin
     ...(o.minify ? ['--minify'] : []),
     `--main-fields=${o.mainFields.join(',')}`,
     `--banner:js=${o.banner}`,
-    ...(runtimeSdk ? RUNTIME_MODULES.map((m) => `--external:${m}`) : []),
+    ...(runtimeSdk ? RUNTIME_MODULES.map((m) => `--external:${m}`) : Object.entries(SDK_ALIASES).map(([from, to]) => `--alias:${from}=${to}`)),
     `--outfile=${outfile}`,
     '--log-level=error',
   ]);

@@ -1,0 +1,110 @@
+/**
+ * The Lambda bundles as the CDK stack builds them (functions/handlers/bundling.ts): within the size budget,
+ * with the environment-only credentials that stand in for the SDK's whole provider chain.
+ */
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import { promisify } from 'node:util';
+import path from 'node:path';
+import { defaultProvider } from '../../../functions/handlers/lambda-credentials.ts';
+import { HANDLERS, USE_RUNTIME_SDK, type HandlerName } from '../../../functions/handlers/bundling.ts';
+import { bundle } from '../../../scripts/lib/bundles.ts';
+
+const KEYS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'] as const;
+const saved = Object.fromEntries(KEYS.map((k) => [k, process.env[k]]));
+afterEach(() => {
+  for (const k of KEYS) if (saved[k] === undefined) delete process.env[k];
+  else process.env[k] = saved[k];
+});
+
+describe('Lambda credentials', () => {
+  it('come from the environment Lambda sets', async () => {
+    Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_SESSION_TOKEN: 'token' });
+    const credentials = await defaultProvider()();
+    expect(credentials).toMatchObject({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret', sessionToken: 'token' });
+  });
+
+  it('fail clearly when the environment has none, instead of trying other sources', async () => {
+    for (const k of KEYS) delete process.env[k];
+    await expect(defaultProvider()()).rejects.toThrow(/AWS_ACCESS_KEY_ID|credentials/i);
+  });
+});
+
+describe.runIf(!USE_RUNTIME_SDK)('Lambda bundles (SDK included)', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ducha-bundle-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  for (const handler of Object.keys(HANDLERS) as HandlerName[]) {
+    it(`${handler}: ≤ 500 KB minified, without the STS and SSO clients of the full credential chain`, () => {
+      const file = path.join(dir, `${handler}.mjs`);
+      bundle(handler, false, file);
+      const code = readFileSync(file, 'utf8');
+      expect(statSync(file).size).toBeLessThanOrEqual(500 * 1024);
+      expect(code).toContain('DynamoDB_20120810');
+      expect(code).not.toContain('AWSSecurityTokenServiceV20110615');
+      expect(code).not.toContain('SWBPortalService');
+    }, 60_000);
+  }
+});
+
+/**
+ * The bundled feedback function, run as Lambda runs it: credentials only in the environment, AWS endpoints
+ * answered by a stand-in that records how each call was signed.
+ */
+describe.runIf(!USE_RUNTIME_SDK)('the bundled feedback function in a Lambda-like environment', () => {
+  it('answers GET /api/challenge, signing its AWS calls with the environment credentials', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ducha-bundle-run-'));
+    const calls: { target: string; headers: IncomingHttpHeaders }[] = [];
+    const stub = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        const target = String(req.headers['x-amz-target'] ?? '');
+        calls.push({ target, headers: req.headers });
+        res.setHeader('content-type', 'application/x-amz-json-1.1');
+        // Secrets Manager: the function's secret; DynamoDB (the rate limit's conditional update): success.
+        res.end(target.startsWith('secretsmanager.') ? JSON.stringify({ ARN: 'arn:aws-cn:secretsmanager:cn-northwest-1:000000000000:secret:ducha', Name: 'ducha', SecretString: JSON.stringify({ altchaHmacKey: 'k', pepper: 'p' }), VersionId: 'v1' }) : '{}');
+      });
+    });
+    await new Promise<void>((r) => stub.listen(0, '127.0.0.1', () => r()));
+    try {
+      const file = path.join(dir, 'feedback.mjs');
+      bundle('feedback', false, file);
+      const event = {
+        version: '2.0', routeKey: '$default', rawPath: '/api/challenge', rawQueryString: '', isBase64Encoded: false,
+        headers: { host: 'ducha.example.cn', accept: 'application/json' },
+        requestContext: { http: { method: 'GET', path: '/api/challenge', sourceIp: '203.0.113.9', protocol: 'HTTP/1.1', userAgent: 'test' }, domainName: 'ducha.example.cn', requestId: 'r1', stage: '$default', routeKey: '$default', accountId: '000000000000', apiId: 'api', time: '', timeEpoch: Date.now() },
+      };
+      const script = `const { handler } = await import(${JSON.stringify(`file://${file}`)});
+        const res = await handler(${JSON.stringify(event)}, { getRemainingTimeInMillis: () => 10000, functionName: 'feedback', awsRequestId: 'r1' });
+        console.log(JSON.stringify(res)); process.exit(0);`;
+      const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
+        env: {
+          PATH: process.env.PATH,
+          AWS_REGION: 'cn-northwest-1',
+          AWS_ACCESS_KEY_ID: 'AKIDLAMBDAEXAMPLE',
+          AWS_SECRET_ACCESS_KEY: 'secret',
+          AWS_SESSION_TOKEN: 'session-token',
+          AWS_ENDPOINT_URL: `http://127.0.0.1:${(stub.address() as AddressInfo).port}`,
+          DUCHA_SECRET_ARN: 'arn:aws-cn:secretsmanager:cn-northwest-1:000000000000:secret:ducha',
+          POWERTOOLS_LOG_LEVEL: 'ERROR',
+        },
+        timeout: 30_000,
+      });
+      const res = JSON.parse(stdout.trim().split('\n').at(-1)!) as { statusCode: number; body: string };
+      expect(res.statusCode).toBe(200);
+      expect(JSON.parse(res.body)).toMatchObject({ parameters: expect.any(Object), signature: expect.any(String) });
+      expect(calls.map((c) => c.target)).toEqual(['secretsmanager.GetSecretValue', 'DynamoDB_20120810.UpdateItem']);
+      for (const c of calls) {
+        expect(String(c.headers.authorization)).toContain('Credential=AKIDLAMBDAEXAMPLE/');
+        expect(c.headers['x-amz-security-token']).toBe('session-token');
+      }
+    } finally {
+      stub.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
