@@ -56,15 +56,13 @@ function validate(contentDir: string): Promise<string[]> {
   });
 }
 
-/** Validate, then build. Throws ContentError (with one line per problem) when content is invalid. */
+/** Validate and build. Throws ContentError (with one line per problem) when content is invalid. */
 export async function buildSite(options: BuildOptions = {}): Promise<{ outDir: string }> {
   const outDir = path.resolve(options.outDir ?? path.join(root, 'dist'));
   const contentDir = path.resolve(options.contentDir ?? process.env.DUCHA_CONTENT_DIR ?? path.join(root, 'content'));
   // The site reads DUCHA_CONTENT_DIR and DUCHA_AS_OF while building (site/lib/paths.ts, site/lib/dates.ts).
   if (options.asOf) process.env.DUCHA_AS_OF = options.asOf;
 
-  const problems = await validate(contentDir);
-  if (problems.length) throw new ContentError([...problems, msg.summary(problems.length)]);
   // Astro builds in its own process; the search index is built after it exits (lower peak memory).
   const env = {
     ...process.env,
@@ -78,11 +76,35 @@ export async function buildSite(options: BuildOptions = {}): Promise<{ outDir: s
   };
   const astro = path.join(root, 'node_modules/astro/bin/astro.mjs');
   const args = [astro, 'build', ...(options.verbose === false ? ['--silent'] : [])];
-  const code = await new Promise<number>((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  // Astro starts while the content is checked (its start-up and the check overlap on a second core). Its
+  // output is held back until the check passes; on a problem it is stopped — Astro's loaders refuse bad
+  // content before anything is written — and only the check's Chinese messages are shown.
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<number>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
   });
+  let holding = true;
+  const held: [NodeJS.WriteStream, Buffer][] = [];
+  const relay = (to: NodeJS.WriteStream) => (chunk: Buffer) => (holding ? held.push([to, chunk]) : to.write(chunk));
+  child.stdout.on('data', relay(process.stdout));
+  child.stderr.on('data', relay(process.stderr));
+  let problems: string[];
+  try {
+    problems = await validate(contentDir);
+  } catch (error) {
+    child.kill();
+    await exited.catch(() => undefined);
+    throw error;
+  }
+  if (problems.length) {
+    child.kill();
+    await exited.catch(() => undefined);
+    throw new ContentError([...problems, msg.summary(problems.length)]);
+  }
+  holding = false;
+  for (const [to, chunk] of held.splice(0)) to.write(chunk);
+  const code = await exited;
   if (code !== 0) throw new Error(`astro build 失败（退出码 ${code}）`);
   publishStylesheet(outDir);
   const indexed = await indexSite(outDir);
