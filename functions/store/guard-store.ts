@@ -68,25 +68,24 @@ export class GuardStore {
           }),
         ),
       );
-    // Two conditional updates, the likelier first: a client sending in a burst hits the first; an idle
-    // client (or a new one) the second. Neither reads first, so concurrent requests never collide. `tat`
-    // only grows, so if both fail because another request moved it between them, the first now holds.
-    for (let round = 0; round < 2; round++) {
-      try {
-        // Tokens are being spent: allowed while within the burst.
-        await update('SET tat = tat + :interval', 'tat > :now AND tat <= :limit', { ':interval': interval, ':now': nowMs, ':limit': nowMs + tolerance });
-        return { allowed: true, retryAfter: 0 };
-      } catch (error) {
-        if (!isConditionFailed(error)) throw error;
-      }
-      if (round > 0) break;
-      try {
-        // The bucket is full (idle or new client): start from now.
-        await update('SET tat = :next', 'attribute_not_exists(tat) OR tat <= :now', { ':next': nowMs + interval, ':now': nowMs });
-        return { allowed: true, retryAfter: 0 };
-      } catch (error) {
-        if (!isConditionFailed(error)) throw error;
-      }
+    // Two conditional updates, the likelier first: most clients (a citizen sending one message, or anyone
+    // pausing longer than the interval) find the bucket full and take the first, in one write; a client
+    // sending in a burst takes the second. Neither reads first, so concurrent requests never collide. `tat`
+    // only grows: once the first has failed (tat > now), the second failing means tat is past the burst
+    // limit, and stays there — the client is over its rate.
+    try {
+      // The bucket is full (idle or new client): start from now.
+      await update('SET tat = :next', 'attribute_not_exists(tat) OR tat <= :now', { ':next': nowMs + interval, ':now': nowMs });
+      return { allowed: true, retryAfter: 0 };
+    } catch (error) {
+      if (!isConditionFailed(error)) throw error;
+    }
+    try {
+      // Tokens are being spent: allowed while within the burst.
+      await update('SET tat = tat + :interval', 'tat > :now AND tat <= :limit', { ':interval': interval, ':now': nowMs, ':limit': nowMs + tolerance });
+      return { allowed: true, retryAfter: 0 };
+    } catch (error) {
+      if (!isConditionFailed(error)) throw error;
     }
     const current = await guarded('get bucket', () => this.db.send(new GetCommand({ TableName: this.tables.guard, Key: { pk }, ConsistentRead: true })));
     const tat = Number((current.Item as { tat?: number } | undefined)?.tat ?? nowMs);

@@ -101,6 +101,23 @@ describe.each(engines)('feedback API on %s', (_engine, endpoint) => {
     past.close();
   });
 
+  it('rate limit: concurrent requests from one client get exactly the burst, then one token per interval', async () => {
+    const policy = { capacity: 5, perSeconds: 60 }; // a token every 12 s, bursts of 5
+    const t0 = new Date('2026-11-26T02:00:00Z');
+    const client = `c-${newKey()}`;
+    const takeFor = (at: Date) => api.deps.guard.takeToken('test', client, policy, at);
+    const first = await Promise.all(Array.from({ length: 12 }, () => takeFor(t0)));
+    expect(first.filter((r) => r.allowed)).toHaveLength(5);
+    const refused = first.filter((r) => !r.allowed);
+    expect(refused).toHaveLength(7);
+    for (const r of refused) expect(r.retryAfter).toBeGreaterThanOrEqual(1);
+    // One interval later, one more token; not two.
+    const later = new Date(t0.getTime() + 12_000);
+    expect((await Promise.all([takeFor(later), takeFor(later)])).filter((r) => r.allowed)).toHaveLength(1);
+    // Another client is not affected.
+    expect((await api.deps.guard.takeToken('test', `other-${newKey()}`, policy, t0)).allowed).toBe(true);
+  });
+
   it('accepts a plain form post without proof of work as unverified, under a stricter limit', async () => {
     const strict = await testApi(endpoint, { limits: { submitUnverified: { capacity: 3, perSeconds: 3600 } } });
     const form = (title: string) =>
