@@ -5,14 +5,12 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import { defaultProvider } from '../../../functions/handlers/lambda-credentials.ts';
 import { HANDLERS, USE_RUNTIME_SDK, type HandlerName } from '../../../functions/handlers/bundling.ts';
-import { bundle } from '../../../scripts/lib/bundles.ts';
+import { bundle, lambdaEnv, startAwsStandIn } from '../../../scripts/lib/bundles.ts';
 
 const KEYS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'] as const;
 const saved = Object.fromEntries(KEYS.map((k) => [k, process.env[k]]));
@@ -58,18 +56,7 @@ describe.runIf(!USE_RUNTIME_SDK)('Lambda bundles (SDK included)', () => {
 describe.runIf(!USE_RUNTIME_SDK)('the bundled feedback function in a Lambda-like environment', () => {
   it('answers GET /api/challenge, signing its AWS calls with the environment credentials', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ducha-bundle-run-'));
-    const calls: { target: string; headers: IncomingHttpHeaders }[] = [];
-    const stub = createServer((req, res) => {
-      req.resume();
-      req.on('end', () => {
-        const target = String(req.headers['x-amz-target'] ?? '');
-        calls.push({ target, headers: req.headers });
-        res.setHeader('content-type', 'application/x-amz-json-1.1');
-        // Secrets Manager: the function's secret; DynamoDB (the rate limit's conditional update): success.
-        res.end(target.startsWith('secretsmanager.') ? JSON.stringify({ ARN: 'arn:aws-cn:secretsmanager:cn-northwest-1:000000000000:secret:ducha', Name: 'ducha', SecretString: JSON.stringify({ altchaHmacKey: 'k', pepper: 'p' }), VersionId: 'v1' }) : '{}');
-      });
-    });
-    await new Promise<void>((r) => stub.listen(0, '127.0.0.1', () => r()));
+    const aws = await startAwsStandIn();
     try {
       const file = path.join(dir, 'feedback.mjs');
       bundle('feedback', false, file);
@@ -81,29 +68,19 @@ describe.runIf(!USE_RUNTIME_SDK)('the bundled feedback function in a Lambda-like
       const script = `const { handler } = await import(${JSON.stringify(`file://${file}`)});
         const res = await handler(${JSON.stringify(event)}, { getRemainingTimeInMillis: () => 10000, functionName: 'feedback', awsRequestId: 'r1' });
         console.log(JSON.stringify(res)); process.exit(0);`;
-      const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
-        env: {
-          PATH: process.env.PATH,
-          AWS_REGION: 'cn-northwest-1',
-          AWS_ACCESS_KEY_ID: 'AKIDLAMBDAEXAMPLE',
-          AWS_SECRET_ACCESS_KEY: 'secret',
-          AWS_SESSION_TOKEN: 'session-token',
-          AWS_ENDPOINT_URL: `http://127.0.0.1:${(stub.address() as AddressInfo).port}`,
-          DUCHA_SECRET_ARN: 'arn:aws-cn:secretsmanager:cn-northwest-1:000000000000:secret:ducha',
-          POWERTOOLS_LOG_LEVEL: 'ERROR',
-        },
-        timeout: 30_000,
-      });
+      const env = lambdaEnv(aws.endpoint);
+      const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { env, timeout: 30_000 });
       const res = JSON.parse(stdout.trim().split('\n').at(-1)!) as { statusCode: number; body: string };
       expect(res.statusCode).toBe(200);
       expect(JSON.parse(res.body)).toMatchObject({ parameters: expect.any(Object), signature: expect.any(String) });
-      expect(calls.map((c) => c.target)).toEqual(['secretsmanager.GetSecretValue', 'DynamoDB_20120810.UpdateItem']);
-      for (const c of calls) {
-        expect(String(c.headers.authorization)).toContain('Credential=AKIDLAMBDAEXAMPLE/');
-        expect(c.headers['x-amz-security-token']).toBe('session-token');
+      // Secrets Manager for the secret, then DynamoDB for the rate limit's conditional update.
+      expect(aws.calls.map((c) => c.target)).toEqual(['secretsmanager.GetSecretValue', 'DynamoDB_20120810.UpdateItem']);
+      for (const c of aws.calls) {
+        expect(String(c.headers.authorization)).toContain(`Credential=${env.AWS_ACCESS_KEY_ID}/`);
+        expect(c.headers['x-amz-security-token']).toBe(env.AWS_SESSION_TOKEN);
       }
     } finally {
-      stub.close();
+      aws.close();
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
