@@ -102,3 +102,33 @@ export function validSubmission(over: Record<string, unknown> = {}) {
 }
 
 export const newKey = () => randomUUID();
+
+/**
+ * A fault for `wrapDb`: the first command `matches` accepts while the fault is armed fails with a DynamoDB
+ * error of that name (as the SDK throws it); every other command goes through.
+ */
+export function failOnce(name: string, message: string, matches: (command: unknown) => boolean, { armed = true } = {}) {
+  let pending = armed;
+  let fired = false;
+  return {
+    /** Whether the fault has happened (a test can check it was not missed). */
+    get fired() {
+      return fired;
+    },
+    arm: () => {
+      pending = true;
+    },
+    wrapDb: (db: ReturnType<typeof documentClient>) => {
+      const send = db.send.bind(db) as (command: unknown) => Promise<unknown>;
+      db.send = (async (command: unknown) => {
+        if (pending && matches(command)) {
+          pending = false;
+          fired = true;
+          throw Object.assign(new Error(message), { name, $metadata: { httpStatusCode: 400 } });
+        }
+        return send(command);
+      }) as typeof db.send;
+      return db;
+    },
+  };
+}

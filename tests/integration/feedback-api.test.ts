@@ -3,8 +3,8 @@
  * Hono app: receipts, exactly-once storage, proof of work, rate limits, lookups, errors, failures.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { newKey, SECRETS, testApi, validSubmission, type TestApi } from '../helpers/api.ts';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { failOnce, newKey, SECRETS, testApi, validSubmission, type TestApi } from '../helpers/api.ts';
 import { queryPassword } from '../../functions/feedback/receipt.ts';
 import { TRACKING_NUMBER } from '../../functions/feedback/schema.ts';
 import { feedbackError as msg } from '../../site/strings/zh-CN.ts';
@@ -235,20 +235,8 @@ describe.each(engines)('failures on %s', (_engine, endpoint) => {
   }, 30_000);
 
   it('answers 503 when a write fails half-way, leaves nothing visible, and the retry stores exactly one', async () => {
-    let failNextMeta = true;
-    const api = await testApi(endpoint, {
-      wrapDb: (db: DynamoDBDocumentClient) => {
-        const send = db.send.bind(db) as (c: unknown) => Promise<unknown>;
-        db.send = (async (command: unknown) => {
-          if (failNextMeta && command instanceof PutCommand && command.input.Item?.sk === 'META') {
-            failNextMeta = false;
-            throw Object.assign(new Error('Throughput exceeds the current capacity'), { name: 'ProvisionedThroughputExceededException', $metadata: { httpStatusCode: 400 } });
-          }
-          return send(command);
-        }) as typeof db.send;
-        return db;
-      },
-    });
+    const fault = failOnce('ProvisionedThroughputExceededException', 'Throughput exceeds the current capacity', (c) => c instanceof PutCommand && c.input.Item?.sk === 'META');
+    const api = await testApi(endpoint, { wrapDb: fault.wrapDb });
     const body = validSubmission({ contact: { phone: '13900139000' }, privacyConsent: true });
     const key = newKey();
     const first = await api.post('/api/feedback', body, { 'idempotency-key': key });

@@ -4,7 +4,8 @@
  * record write, the citizen's rating window, notifications and the redacted export.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { failOnce } from '../helpers/api.ts';
 import { staffTestApi, type StaffTestApi } from '../helpers/staff.ts';
 import { STAFF_ACTIONS, type StaffAction } from '../../functions/feedback/workflow.ts';
 import { redaction, staffError } from '../../site/strings/zh-CN.ts';
@@ -157,23 +158,12 @@ describe.each(engines)('staff workflow on %s', (_engine, endpoint) => {
   });
 
   it('rebuilds the record from its events when the second write of an action is lost', async () => {
-    let failNext = false;
-    const flaky = await staffTestApi(endpoint, {
-      wrapDb: (db: DynamoDBDocumentClient) => {
-        const send = db.send.bind(db) as (c: unknown) => Promise<unknown>;
-        db.send = (async (command: unknown) => {
-          if (failNext && command instanceof PutCommand && command.input.Item?.sk === 'META' && command.input.ConditionExpression?.startsWith('eventCount')) {
-            failNext = false;
-            throw Object.assign(new Error('throttled'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } });
-          }
-          return send(command);
-        }) as typeof db.send;
-        return db;
-      },
-    });
+    const fault = failOnce('ThrottlingException', 'throttled', (c) => c instanceof PutCommand && c.input.Item?.sk === 'META' && Boolean(c.input.ConditionExpression?.startsWith('eventCount')), { armed: false });
+    const flaky = await staffTestApi(endpoint, { wrapDb: fault.wrapDb });
     const { trackingNumber: t } = await flaky.submit();
-    failNext = true;
+    fault.arm();
     const res = await flaky.act(t, flaky.tokens.reviewer, { action: 'accept', version: 1 });
+    expect(fault.fired).toBe(true);
     expect(res.status).toBe(200);
     expect(res.json.submission.status).toBe('accepted');
     const again = (await flaky.request('GET', `/api/staff/submissions/${t}`, flaky.tokens.reviewer)).json;
