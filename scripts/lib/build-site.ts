@@ -1,13 +1,13 @@
 /**
- * Build the static site programmatically: validate content first (clear Chinese messages, no stack trace),
- * then `astro build` (pages, open data, feeds, sitemap) and the Pagefind index (an Astro integration).
+ * Build the static site programmatically: validate content (clear Chinese messages, no stack trace) while
+ * `astro build` starts (pages, open data, feeds, sitemap), then the Pagefind index once Astro has exited.
  * Used by `npm run build`, `npm start`, the tests and the build benchmark.
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { indexSite } from './search-index.ts';
 import { Worker } from 'node:worker_threads';
+import { indexSite } from './search-index.ts';
 import { contentError as msg } from '../../site/strings/zh-CN.ts';
 
 export const root = path.resolve(import.meta.dirname, '../..');
