@@ -6,7 +6,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { DeploymentConfig } from '../config.ts';
 import { Api } from '../constructs/api.ts';
-import { PUBLIC_API_FUNCTIONS } from '../constructs/api-functions.ts';
+import { LOOKUP_FUNCTION, PUBLIC_API_FUNCTIONS } from '../constructs/api-functions.ts';
 import { Data } from '../constructs/data.ts';
 import { Monitoring } from '../constructs/monitoring.ts';
 import { Site } from '../constructs/site.ts';
@@ -54,6 +54,9 @@ export class DuchaStack extends Stack {
       // The staff console exchanges sign-in codes with the provider's token endpoint.
       connectSources: [staffTokenOrigin(config)],
     });
+
+    // The lookup names the unit that replied; it reads unit names from the site's /data/units.json.
+    this.api.functions[LOOKUP_FUNCTION.id]!.addEnvironment('DUCHA_SITE_URL', this.site.url);
 
     // After the site: the sign-in returns to the site's /staff/, and the staff function links to the site.
     this.staff = new Staff(this, 'Staff', { config, api: this.api, siteUrl: this.site.url });

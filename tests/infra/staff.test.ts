@@ -230,6 +230,9 @@ describe.each(VARIANT_NAMES)('the staff API (%s)', (variant) => {
     // The same secret as the public functions.
     const feedbackEnv = s.json.Resources[functionByService(s.json, 'ducha-feedback')].Properties.Environment.Variables;
     expect(env.DUCHA_SECRET_ARN).toEqual(feedbackEnv.DUCHA_SECRET_ARN);
+    // The lookup reads unit names from the site too (a reply shows the unit's name, not its id).
+    const lookupEnv = s.json.Resources[functionByService(s.json, 'ducha-lookup')].Properties.Environment.Variables;
+    expect(renderString(lookupEnv.DUCHA_SITE_URL)).toBe(siteUrl(s));
     expect(env).not.toHaveProperty('DUCHA_NOTIFY_EMAIL_FROM');
     expect(env).not.toHaveProperty('DUCHA_NOTIFY_SMS');
     const actions = statementsOfFunction(s.json, functionByService(s.json, STAFF_FUNCTION.serviceName)).flatMap(actionsOf);
