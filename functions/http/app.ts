@@ -34,7 +34,7 @@ import { expiresAt, RETENTION } from '../feedback/retention.ts';
 import { chinaDate } from '../../site/lib/dates.ts';
 import { feedbackError as msg, feedbackPage, satisfaction, staffError } from '../../site/strings/zh-CN.ts';
 import { urls } from '../../site/lib/urls.ts';
-import type { FeedbackStore, SubmissionRecord } from '../store/feedback-store.ts';
+import type { FeedbackStore, LoadedSubmission, SubmissionRecord } from '../store/feedback-store.ts';
 import type { BucketPolicy, GuardStore } from '../store/guard-store.ts';
 import { HttpProblem, problems, toProblem } from './problem.ts';
 import { checkSolution, newChallenge, type PowConfig } from './pow.ts';
@@ -325,9 +325,10 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   /**
    * Check a tracking number and password as the lookup does: per-client rate limit, per-number lockout
-   * after repeated failures, the same answer for a wrong password and an unknown number.
+   * after repeated failures, the same answer for a wrong password and an unknown number. Then the
+   * submission with its events.
    */
-  async function authenticateCitizen(c: Context<Env>, input: { trackingNumber: string; password: string }): Promise<SubmissionRecord> {
+  async function authenticateCitizen(c: Context<Env>, input: { trackingNumber: string; password: string }): Promise<LoadedSubmission> {
     const { pepper } = await deps.secrets();
     await takeToken('lookup', clientFingerprint(pepper, deps.clientAddress(c)), deps.limits.lookup);
     const failures = await deps.guard.lookupFailures(input.trackingNumber, deps.limits.lookupWindowSeconds, now());
@@ -339,15 +340,14 @@ export function createApp(deps: AppDeps): Hono<Env> {
       await deps.guard.recordLookupFailure(input.trackingNumber, deps.limits.lookupWindowSeconds, now());
       throw problems.notFound();
     }
-    return meta;
+    c.set('trackingNumber', meta.trackingNumber);
+    return deps.feedback.withEvents(meta);
   }
 
   app.post('/api/feedback/lookup', limitBody, async (c) => {
     const { data } = await readBody(c);
     const input = parse(lookupSchema, data);
-    const meta = await authenticateCitizen(c, input);
-    c.set('trackingNumber', meta.trackingNumber);
-    const loaded = (await deps.feedback.load(meta.trackingNumber))!;
+    const loaded = await authenticateCitizen(c, input);
     const result = lookupResult(loaded.record, loaded.events);
     if (c.get('wantsHtml')) {
       c.header('Content-Security-Policy', HTML_CSP);
@@ -359,9 +359,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.post('/api/feedback/satisfaction', limitBody, async (c) => {
     const { data, form } = await readBody(c);
     const input = parse(ratingSchema, form ? { ...(data as Record<string, string>) } : data);
-    const meta = await authenticateCitizen(c, input);
-    c.set('trackingNumber', meta.trackingNumber);
-    const loaded = (await deps.feedback.load(meta.trackingNumber))!;
+    const loaded = await authenticateCitizen(c, input);
     const decision = decideRating(loaded.record, input.rating, input.comment, now());
     if (!decision.ok) throw new HttpProblem(409, 'cannot-rate', decision.message);
     const appended = await deps.feedback.append(loaded, { ...decision.event, at: now().toISOString() });

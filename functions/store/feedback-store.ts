@@ -44,6 +44,12 @@ export interface NewSubmission {
 
 export type CreateResult = 'created' | 'exists' | 'clash';
 
+export interface LoadedSubmission {
+  readonly record: SubmissionRecord;
+  readonly events: FeedbackEvent[];
+  readonly storedEventCount: number;
+}
+
 export class FeedbackStore {
   readonly db: DynamoDBDocumentClient;
   readonly tables: TableNames;
@@ -116,10 +122,14 @@ export class FeedbackStore {
    * The submission with its events, brought up to date: events written after the record was last saved
    * (a crash between the two writes of an action) are folded in, so the record always matches its history.
    */
-  async load(trackingNumber: string): Promise<{ record: SubmissionRecord; events: FeedbackEvent[]; storedEventCount: number } | undefined> {
+  async load(trackingNumber: string): Promise<LoadedSubmission | undefined> {
     const stored = await this.meta(trackingNumber);
-    if (!stored) return undefined;
-    const events = await this.events(trackingNumber);
+    return stored && this.withEvents(stored);
+  }
+
+  /** `load` for a record already read (the citizen's lookup reads it first to check the password). */
+  async withEvents(stored: SubmissionRecord): Promise<LoadedSubmission> {
+    const events = await this.events(stored.trackingNumber);
     let record = stored;
     for (const e of events) if (e.seq > record.eventCount) record = applyEvent(record, e);
     if (record !== stored) {
