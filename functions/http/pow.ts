@@ -5,6 +5,7 @@
  * time here) so a mid-range phone needs about 2 s; tests use a tiny counter.
  */
 import { createHmac } from 'node:crypto';
+import { RETENTION } from '../feedback/retention.ts';
 import { createChallenge, randomInt, verifySolution, type Challenge, type Payload } from 'altcha-lib';
 import { deriveKey as pbkdf2 } from 'altcha-lib/algorithms/pbkdf2';
 import { deriveKey as sha } from 'altcha-lib/algorithms/sha';
@@ -19,7 +20,7 @@ export interface PowConfig {
   readonly expiresSeconds: number;
 }
 
-export const DEFAULT_POW: PowConfig = { algorithm: 'PBKDF2/SHA-256', cost: 500, counterMin: 2_000, counterMax: 6_000, expiresSeconds: 600 };
+export const DEFAULT_POW: PowConfig = { algorithm: 'PBKDF2/SHA-256', cost: 500, counterMin: 2_000, counterMax: 6_000, expiresSeconds: RETENTION.challengeMinutes * 60 };
 
 /**
  * Difficulty from the environment: DUCHA_POW_COUNTER_MAX (the largest secret counter; the smallest is a

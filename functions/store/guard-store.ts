@@ -4,6 +4,7 @@
  * concurrency on a version), so concurrent requests can never both spend the last token.
  */
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { RETENTION } from '../feedback/retention.ts';
 import { guarded, isConditionFailed } from './errors.ts';
 import { KEY, type TableNames } from './tables.ts';
 
@@ -55,7 +56,7 @@ export class GuardStore {
     const pk = KEY.rateLimit(scope, client);
     const nowMs = now.getTime();
     const { interval, tolerance } = gcra(policy);
-    const expiresAt = Math.ceil(nowMs / 1000 + policy.perSeconds + 86_400);
+    const expiresAt = Math.ceil(nowMs / 1000 + policy.perSeconds) + RETENTION.rateLimitHours * 3_600;
     const update = (expression: string, condition: string, values: Record<string, number>) =>
       guarded('rate limit', () =>
         this.db.send(
