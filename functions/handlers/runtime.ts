@@ -69,7 +69,7 @@ export function buildApp() {
     pow: powFromEnv(),
     limits: DEFAULT_LIMITS,
     ...(process.env.DUCHA_REGION_IDS ? { regionIds: process.env.DUCHA_REGION_IDS.split(',') } : {}),
-    ...(process.env.DUCHA_SITE_URL ? { unitName: unitNameLookup(process.env.DUCHA_SITE_URL)! } : {}),
+    ...(process.env.DUCHA_SITE_URL ? { unitName: unitNameLookup(process.env.DUCHA_SITE_URL) } : {}),
     logger,
     metrics,
     clientAddress: (c) => clientAddress(c as unknown as Context<{ Bindings: Bindings }>),

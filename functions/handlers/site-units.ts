@@ -1,11 +1,13 @@
+import type { UnitInfo } from '../http/staff-app.ts';
+
 /** The site's units (/data/units.json), fetched once per container and kept; refetched after a failure. */
-let units: Promise<{ id: string; name: string; shortName: string }[]> | undefined;
+let units: Promise<UnitInfo[]> | undefined;
 
 export function siteUnits(siteUrl: string) {
   units ??= fetch(`${siteUrl.replace(/\/$/, '')}/data/units.json`, { signal: AbortSignal.timeout(3_000) })
     .then(async (res) => {
       if (!res.ok) throw new Error(`units.json: HTTP ${res.status}`);
-      return (await res.json()) as { id: string; name: string; shortName: string }[];
+      return (await res.json()) as UnitInfo[];
     })
     .catch((error) => {
       units = undefined;
@@ -16,8 +18,7 @@ export function siteUnits(siteUrl: string) {
 
 /** The name of a unit, or undefined when the list is not (yet) available. */
 let cache: Map<string, string> | undefined;
-export function unitNameLookup(siteUrl: string | undefined) {
-  if (!siteUrl) return undefined;
+export function unitNameLookup(siteUrl: string) {
   void siteUnits(siteUrl).then((list) => (cache = new Map(list.map((u) => [u.id, u.name])))).catch(() => undefined);
   return (id: string) => cache?.get(id);
 }

@@ -7,7 +7,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { createRemoteJWKSet } from 'jose';
 import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import { SNSClient, PublishCommand } from '@aws-sdk/client-sns';
-import { createStaffApp, type UnitInfo } from '../http/staff-app.ts';
+import { createStaffApp } from '../http/staff-app.ts';
 import { createVerifier } from '../staff/auth.ts';
 import type { Notifier } from '../staff/notify.ts';
 import { createDynamoClient, documentClient } from '../store/client.ts';
@@ -52,7 +52,7 @@ export function buildStaffApp() {
     feedback: new FeedbackStore(db, tables),
     contacts: new ContactStore(db, tables.contacts),
     verify: createVerifier({ issuer, audience: required('DUCHA_AUTH_AUDIENCE'), keys: createRemoteJWKSet(new URL(process.env.DUCHA_AUTH_JWKS_URL ?? `${issuer}/.well-known/jwks.json`)) }),
-    units: () => siteUnits(siteUrl) as Promise<readonly UnitInfo[]>,
+    units: () => siteUnits(siteUrl),
     notifier: awsNotifier(),
     lookupUrl: `${siteUrl}/feedback/status/`,
     consoleConfig: JSON.parse(process.env.DUCHA_CONSOLE_CONFIG ?? '{"mode":"cognito"}') as Record<string, unknown>,

@@ -68,7 +68,7 @@ export function toProblem(error: unknown, logger: Logger): HttpProblem {
   if (cause instanceof HttpProblem) return cause;
   if (name === 'IdempotencyValidationError') return problems.conflict();
   if (name === 'IdempotencyAlreadyInProgressError') return problems.inProgress();
-  if (name === 'StoreUnavailableError' || isUnavailable(error) || (cause instanceof Error && cause.name === 'StoreUnavailableError') || isUnavailable(cause)) {
+  if (isUnavailable(error)) {
     logger.warn('store unavailable', { error: name, cause: cause instanceof Error ? cause.name : undefined });
     return problems.unavailable();
   }

@@ -11,6 +11,7 @@ export class StoreUnavailableError extends Error {
 }
 
 const UNAVAILABLE = new Set([
+  'StoreUnavailableError',
   'ProvisionedThroughputExceededException',
   'ThrottlingException',
   'RequestLimitExceeded',
