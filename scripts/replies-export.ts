@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import yaml from 'js-yaml';
 import { signDevToken } from '../functions/local/dev-auth.ts';
+import { chinaDate } from '../site/lib/dates.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const usage = 'npm run replies:export -- [--api http://localhost:4321] [--token 令牌] [--out content/replies] [--overwrite]';
@@ -52,7 +53,6 @@ if (!res.ok) {
   process.exit(1);
 }
 const { replies } = (await res.json()) as { replies: ExportedReply[] };
-const chinaDate = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
 mkdirSync(outDir, { recursive: true });
 let written = 0;
 let kept = 0;
@@ -67,8 +67,8 @@ for (const r of replies) {
     title: r.title,
     kind: r.kind,
     unit: r.unit,
-    submittedOn: chinaDate(r.submittedAt),
-    repliedOn: chinaDate(r.repliedAt),
+    submittedOn: chinaDate(new Date(r.submittedAt)),
+    repliedOn: chinaDate(new Date(r.repliedAt)),
     ...(r.itemId ? { itemId: r.itemId } : {}),
     question: r.question,
   };

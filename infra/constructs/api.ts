@@ -20,7 +20,7 @@ import path from 'node:path';
 import { ESBUILD_OPTIONS, HANDLERS, RUNTIME_MODULES, SDK_ALIASES, USE_RUNTIME_SDK } from '../../functions/handlers/bundling.ts';
 import { TABLES, type TableKey } from '../../functions/store/tables.ts';
 import type { Data } from './data.ts';
-import type { FunctionSpec } from './api-functions.ts';
+import { READ_ACTIONS, type FunctionSpec } from './api-functions.ts';
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -181,7 +181,7 @@ export class Api extends Construct {
     for (const name of tables) {
       const actions = spec.tableAccess[name]!;
       if (actions.length === 0) continue;
-      writes ||= actions.some((a) => !['GetItem', 'Query', 'ConditionCheckItem'].includes(a));
+      writes ||= actions.some((a) => !READ_ACTIONS.includes(a));
       const table = data.tables[name];
       const indexes = spec.indexAccess?.[name] ?? [];
       role.addToPrincipalPolicy(

@@ -69,9 +69,4 @@ export class Data extends Construct {
 
     this.tables = Object.fromEntries(Object.entries(TABLES).map(([name, def]) => [name, build(def)])) as Record<TableKey, dynamodb.Table>;
   }
-
-  /** Environment variables that carry the table names to a function (DUCHA_TABLE_*). */
-  tableEnvironment(): Record<string, string> {
-    return Object.fromEntries((Object.keys(TABLES) as TableKey[]).map((name) => [TABLES[name].envVar, this.tables[name].tableName]));
-  }
 }

@@ -88,8 +88,6 @@ export const PERMISSIONS_POLICY = [
   'interest-cohort=()',
 ].join(', ');
 
-export const REFERRER_POLICY = 'strict-origin-when-cross-origin';
-
 /**
  * A CloudFront Function (viewer request) that maps clean URLs to the files Astro writes
  * (`build.format: 'directory'`): `/items/x/` and `/items/x` → `/items/x/index.html`. Paths with an extension
