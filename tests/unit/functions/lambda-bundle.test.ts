@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { promisify } from 'node:util';
 import path from 'node:path';
@@ -32,14 +32,19 @@ describe('Lambda credentials', () => {
   });
 });
 
-describe.runIf(!USE_RUNTIME_SDK)('Lambda bundles (SDK included)', () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'ducha-bundle-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// Each handler bundled once (as the stack ships it), for both suites below.
+const dir = mkdtempSync(path.join(os.tmpdir(), 'ducha-bundle-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+function bundled(handler: HandlerName): string {
+  const file = path.join(dir, `${handler}.mjs`);
+  if (!existsSync(file)) bundle(handler, false, file);
+  return file;
+}
 
+describe.runIf(!USE_RUNTIME_SDK)('Lambda bundles (SDK included)', () => {
   for (const handler of Object.keys(HANDLERS) as HandlerName[]) {
     it(`${handler}: ≤ 500 KB minified, without the STS and SSO clients of the full credential chain`, () => {
-      const file = path.join(dir, `${handler}.mjs`);
-      bundle(handler, false, file);
+      const file = bundled(handler);
       const code = readFileSync(file, 'utf8');
       expect(statSync(file).size).toBeLessThanOrEqual(500 * 1024);
       expect(code).toContain('DynamoDB_20120810');
@@ -55,11 +60,9 @@ describe.runIf(!USE_RUNTIME_SDK)('Lambda bundles (SDK included)', () => {
  */
 describe.runIf(!USE_RUNTIME_SDK)('the bundled feedback function in a Lambda-like environment', () => {
   it('answers GET /api/challenge, signing its AWS calls with the environment credentials', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'ducha-bundle-run-'));
     const aws = await startAwsStandIn();
     try {
-      const file = path.join(dir, 'feedback.mjs');
-      bundle('feedback', false, file);
+      const file = bundled('feedback');
       const event = {
         version: '2.0', routeKey: '$default', rawPath: '/api/challenge', rawQueryString: '', isBase64Encoded: false,
         headers: { host: 'ducha.example.cn', accept: 'application/json' },
@@ -81,7 +84,6 @@ describe.runIf(!USE_RUNTIME_SDK)('the bundled feedback function in a Lambda-like
       }
     } finally {
       aws.close();
-      rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
 });
