@@ -95,6 +95,8 @@ export interface Portal {
   readonly replies: ReplyView[];
   /** Replies by related item id (newest first). */
   readonly repliesByItem: Map<string, ReplyView[]>;
+  /** Replies by answering unit id, newest first. */
+  readonly repliesByUnit: Map<string, ReplyView[]>;
   /** Units that replied, most replies first, with their replies (newest first). */
   readonly replyUnits: ReplyUnit[];
 }
@@ -184,11 +186,17 @@ async function build(): Promise<Portal> {
   const replies: ReplyView[] = replyEntries
     .map((entry) => ({ ...entry.data, url: urls.reply(entry.id), entry, unitInfo: unitData.get(entry.data.unit)!, item: entry.data.itemId ? itemsById.get(entry.data.itemId) : undefined }))
     .sort((a, b) => b.repliedOn.localeCompare(a.repliedOn) || b.trackingNumber.localeCompare(a.trackingNumber));
+  // One pass; each list stays newest first, as `replies` is.
   const repliesByItem = new Map<string, ReplyView[]>();
-  for (const r of replies) if (r.itemId) repliesByItem.set(r.itemId, [...(repliesByItem.get(r.itemId) ?? []), r]);
-  const replyUnits: ReplyUnit[] = [...new Set(replies.map((r) => r.unit))]
-    .map((id) => ({ unit: unitData.get(id)!, replies: replies.filter((r) => r.unit === id) }))
+  const repliesByUnit = new Map<string, ReplyView[]>();
+  const add = (m: Map<string, ReplyView[]>, key: string, r: ReplyView) => (m.get(key) ?? m.set(key, []).get(key)!).push(r);
+  for (const r of replies) {
+    if (r.itemId) add(repliesByItem, r.itemId, r);
+    add(repliesByUnit, r.unit, r);
+  }
+  const replyUnits: ReplyUnit[] = [...repliesByUnit]
+    .map(([id, list]) => ({ unit: unitData.get(id)!, replies: list }))
     .sort((a, b) => b.replies.length - a.replies.length || a.unit.id.localeCompare(b.unit.id));
 
-  return { today, items, itemsById, units, unitsById, regions, regionsById, notices, facets, replies, repliesByItem, replyUnits };
+  return { today, items, itemsById, units, unitsById, regions, regionsById, notices, facets, replies, repliesByItem, repliesByUnit, replyUnits };
 }
