@@ -12,7 +12,7 @@ import type { LookupResult } from '../../functions/http/types.ts';
 import { feedbackField, feedbackKind, feedbackPage as t } from '../strings/zh-CN.ts';
 import { chinaDateTime } from '../lib/dates.ts';
 import { urls } from '../lib/urls.ts';
-import { announce, ApiError, clearErrors, postJson, showErrors } from './form-errors.ts';
+import { announce, ApiError, clearErrors, fieldErrorsOf, postJson, showErrors } from './form-errors.ts';
 
 export function startLookup(): void {
   const form = document.getElementById('lookup-form') as HTMLFormElement | null;
@@ -116,7 +116,8 @@ export function startLookup(): void {
       render(data);
       announce(status!, t.ratingThanks);
     } catch (err) {
-      if (err instanceof ApiError && err.status === 422 && err.problem?.errors?.length) showErrors(ratingForm, ratingSummary, err.problem.errors, ratingTexts);
+      const errors = fieldErrorsOf(err);
+      if (errors) showErrors(ratingForm, ratingSummary, errors, ratingTexts);
       else announce(alert!, err instanceof ApiError ? err.message : t.networkError, 'error-message');
     } finally {
       busy = false;
@@ -146,7 +147,8 @@ export function startLookup(): void {
     } catch (err) {
       announce(status, '');
       result.hidden = true;
-      if (err instanceof ApiError && err.status === 422 && err.problem?.errors?.length) showErrors(form, summary, err.problem.errors, texts);
+      const errors = fieldErrorsOf(err);
+      if (errors) showErrors(form, summary, errors, texts);
       else announce(alert, err instanceof ApiError ? err.message : t.networkError, 'error-message');
     } finally {
       busy = false;

@@ -98,6 +98,11 @@ export class ApiError extends Error {
   }
 }
 
+/** The field errors of a 422 answer; null for any other failure. */
+export function fieldErrorsOf(error: unknown): NonNullable<ProblemBody['errors']> | null {
+  return error instanceof ApiError && error.status === 422 && error.problem?.errors?.length ? error.problem.errors : null;
+}
+
 /** The problem details of a failed response (null when the body is not problem+json). */
 export async function apiError(res: Response): Promise<ApiError> {
   let problem: ProblemBody | null = null;

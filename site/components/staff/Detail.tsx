@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FieldError } from '../../../functions/feedback/schema.ts';
 import type { ActionRequest } from '../../../functions/feedback/staff-schema.ts';
 import type { ActorRole } from '../../../functions/feedback/status.ts';
-import { ApiError } from '../../scripts/form-errors.ts';
+import { ApiError, fieldErrorsOf } from '../../scripts/form-errors.ts';
 import { chinaDateTime } from '../../lib/dates.ts';
 import { urls } from '../../lib/urls.ts';
 import { feedbackField, feedbackPage, satisfaction, staffPage as t, staffRole } from '../../strings/zh-CN.ts';
@@ -93,7 +93,8 @@ export default function DetailView({ api, me, tracking, regions, announce, alert
         announce(done);
         return null;
       } catch (error) {
-        if (error instanceof ApiError && error.status === 422 && error.problem?.errors?.length) return [...error.problem.errors];
+        const fieldErrors = fieldErrorsOf(error);
+        if (fieldErrors) return [...fieldErrors];
         if (error instanceof ApiError && error.status === 409) {
           // Someone acted first (or the state moved on): say so, and show what is there now.
           alert(`${error.message} ${t.reloaded}`);
