@@ -4,7 +4,6 @@ import sitemap from '@astrojs/sitemap';
 import react from '@astrojs/react';
 import attachments from './site/integrations/attachments.ts';
 import { careScriptHash } from './site/lib/care-script.ts';
-import { fileURLToPath } from 'node:url';
 
 /**
  * The staff console's island gets its own copies of the modules it shares with the citizens' islands (the

@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { contentError as msg, feedbackKind } from '../strings/zh-CN.ts';
 import { codeList, isoDate, need, slug, text } from './common.ts';
 import { itemId } from './item.ts';
+import { TRACKING_NUMBER } from '../../functions/feedback/schema.ts';
 
 /**
  * 回复公开: a published reply, `content/replies/<tracking-number>.md`, written by `npm run replies:export`
@@ -9,7 +10,7 @@ import { itemId } from './item.ts';
  */
 export const replySchema = z.strictObject({
   /** The submission's tracking number, same as the file name. */
-  trackingNumber: z.string({ error: need(msg.notText) }).regex(/^DC\d{4}-[0-9A-HJKMNP-TV-Z]{6}$/, { error: msg.trackingNumber }),
+  trackingNumber: z.string({ error: need(msg.notText) }).regex(TRACKING_NUMBER, { error: msg.trackingNumber }),
   /** The citizen's title (redacted). */
   title: text(80),
   /** 意见建议 / 问题线索 / 对督查事项的意见. */

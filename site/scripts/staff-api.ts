@@ -8,10 +8,10 @@ import { actionSchema, type ActionRequest } from '../../functions/feedback/staff
 import type { FeedbackStatus } from '../../functions/feedback/status.ts';
 import { decide, type StaffUser } from '../../functions/feedback/workflow.ts';
 // The answers' types come from the API itself (type-only: no server code reaches the browser).
-import type { Detail, Me, QueueItem, QueuePage, StaffEvent, StaffSubmission, UnitInfo } from '../../functions/http/staff-app.ts';
+import type { Detail, Me, QueuePage, StaffSubmission, UnitInfo } from '../../functions/http/staff-app.ts';
 import { apiError } from './form-errors.ts';
 
-export type { Contact, Detail, Me, QueueItem, QueuePage, StaffEvent, StaffSubmission, UnitInfo };
+export type { Contact, Detail, Me, QueuePage, StaffSubmission, UnitInfo };
 
 export interface QueueQuery {
   readonly status: FeedbackStatus;
