@@ -41,11 +41,12 @@ export interface Portal extends LocalServer {
 export async function startPortal(options: PortalOptions): Promise<Portal> {
   let dynalite: EmbeddedDynamo | undefined;
   const endpoint = options.endpoint ?? (process.env.DUCHA_DYNAMODB_ENDPOINT || undefined) ?? (dynalite = await startDynalite(options.inMemory ? undefined : path.join(options.dataDir, 'dynamodb'))).endpoint;
+  const units = readUnitNames(contentDir());
   const { app, client, tables } = localApi({
     endpoint,
     secrets: localSecrets(options.dataDir),
     regionIds: readRegionIds(contentDir()),
-    units: readUnitNames(contentDir()),
+    units,
     ...(options.tables ? { tables: options.tables } : {}),
     ...(options.pow ? { pow: options.pow } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
@@ -57,7 +58,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     endpoint,
     tables,
     dataDir: options.dataDir,
-    units: readUnitNames(contentDir()),
+    units,
     siteUrl: `http://${options.hostname ?? '127.0.0.1'}:${options.port ?? 4321}`,
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.now ? { now: options.now } : {}),
