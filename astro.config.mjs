@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import react from '@astrojs/react';
 import attachments from './site/integrations/attachments.ts';
-import { careScriptHash } from './site/lib/care-script.ts';
+import { careScriptHash } from './domain/care-script.ts';
 
 /**
  * The staff console's island gets its own copies of the modules it shares with the citizens' islands (the

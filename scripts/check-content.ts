@@ -6,8 +6,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readContent } from '../site/lib/content-source.ts';
-import { formatProblem } from '../site/schemas/index.ts';
-import { contentError as msg } from '../site/strings/zh-CN.ts';
+import { formatProblem } from '../domain/content/index.ts';
+import { contentError as msg } from '../domain/labels/zh-CN.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 

@@ -13,9 +13,9 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import yaml from 'js-yaml';
 import { readContent } from '../site/lib/content-source.ts';
-import { asOfDate } from '../site/lib/dates.ts';
-import { check, itemSchema, formatProblem } from '../site/schemas/index.ts';
-import { category, contentError as msg, source } from '../site/strings/zh-CN.ts';
+import { asOfDate } from '../domain/dates.ts';
+import { check, itemSchema, formatProblem } from '../domain/content/index.ts';
+import { category, contentError as msg, source } from '../domain/labels/zh-CN.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 

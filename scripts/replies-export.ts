@@ -12,7 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import yaml from 'js-yaml';
 import { signDevToken } from '../functions/local/dev-auth.ts';
-import { chinaDate } from '../site/lib/dates.ts';
+import { chinaDate } from '../domain/dates.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const usage = 'npm run replies:export -- [--api http://localhost:4321] [--token 令牌] [--out content/replies] [--overwrite]';

@@ -7,8 +7,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { signDevToken } from '../functions/local/dev-auth.ts';
 import { readUnitNames } from '../site/lib/content-source.ts';
-import { STAFF_ROLES, type StaffRole } from '../functions/feedback/workflow.ts';
-import { staffRole } from '../site/strings/zh-CN.ts';
+import { STAFF_ROLES, type StaffRole } from '../domain/feedback/workflow.ts';
+import { staffRole } from '../domain/labels/zh-CN.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const usage = 'npm run staff:token -- --name 张三 --role reviewer|unit|admin [--unit 单位编码] [--hours 12]';

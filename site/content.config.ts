@@ -5,7 +5,7 @@
  */
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
-import { itemSchema, noticeSchema, pageSchema, regionSchema, replySchema, unitSchema, formatProblem } from './schemas/index.ts';
+import { itemSchema, noticeSchema, pageSchema, regionSchema, replySchema, unitSchema, formatProblem } from '../domain/content/index.ts';
 import { readContent, type Content } from './lib/content-source.ts';
 import { contentDir } from './lib/paths.ts';
 

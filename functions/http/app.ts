@@ -25,21 +25,21 @@ import {
   LIMITS,
   lookupSchema,
   type FeedbackInput,
-} from '../feedback/schema.ts';
-import { hashPassword, newSalt, passwordMatches, queryPassword, trackingNumber, clientFingerprint } from '../feedback/receipt.ts';
-import { publicHistory, statusLabel, type FeedbackEvent } from '../feedback/status.ts';
-import { decideRating, RATING_WINDOW_DAYS } from '../feedback/workflow.ts';
-import { ratingSchema } from '../feedback/staff-schema.ts';
-import { expiresAt, RETENTION } from '../feedback/retention.ts';
-import { chinaDate } from '../../site/lib/dates.ts';
-import { feedbackError as msg, feedbackPage, satisfaction, staffError } from '../../site/strings/zh-CN.ts';
-import { urls } from '../../site/lib/urls.ts';
+} from '../../domain/feedback/schema.ts';
+import { hashPassword, newSalt, passwordMatches, queryPassword, trackingNumber, clientFingerprint } from './receipt.ts';
+import { publicHistory, statusLabel, type FeedbackEvent } from '../../domain/feedback/status.ts';
+import { decideRating, RATING_WINDOW_DAYS } from '../../domain/feedback/workflow.ts';
+import { ratingSchema } from '../../domain/feedback/staff-schema.ts';
+import { expiresAt, RETENTION } from '../../domain/feedback/retention.ts';
+import { chinaDate } from '../../domain/dates.ts';
+import { feedbackError as msg, feedbackPage, satisfaction, staffError } from '../../domain/labels/zh-CN.ts';
+import { urls } from '../../domain/urls.ts';
 import type { FeedbackStore, LoadedSubmission, SubmissionRecord } from '../store/feedback-store.ts';
 import type { BucketPolicy, GuardStore } from '../store/guard-store.ts';
 import { HttpProblem, problems, toProblem } from './problem.ts';
 import { checkSolution, newChallenge, type PowConfig } from './pow.ts';
 import { errorPage, HTML_CSP, lookupPage, receiptPage } from './html.ts';
-import type { LookupResult, Receipt } from './types.ts';
+import type { LookupResult, Receipt } from '../../domain/api/feedback.ts';
 
 export interface Limits {
   readonly challenge: BucketPolicy;

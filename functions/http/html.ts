@@ -3,13 +3,13 @@
  * list of problems to correct, and the lookup result. They share the site's stylesheet (/styles.css) and
  * the 关怀版 script, and are never cached.
  */
-import { CARE_SCRIPT, careScriptHash } from '../../site/lib/care-script.ts';
-import { satisfaction } from '../../site/strings/zh-CN.ts';
-import { feedbackField, feedbackKind, feedbackPage as t, nav, site } from '../../site/strings/zh-CN.ts';
-import { urls } from '../../site/lib/urls.ts';
-import { chinaDateTime } from '../../site/lib/dates.ts';
-import type { FieldError } from '../feedback/schema.ts';
-import type { LookupResult, Receipt } from './types.ts';
+import { CARE_SCRIPT, careScriptHash } from '../../domain/care-script.ts';
+import { satisfaction } from '../../domain/labels/zh-CN.ts';
+import { feedbackField, feedbackKind, feedbackPage as t, nav, site } from '../../domain/labels/zh-CN.ts';
+import { urls } from '../../domain/urls.ts';
+import { chinaDateTime } from '../../domain/dates.ts';
+import type { FieldError } from '../../domain/feedback/schema.ts';
+import type { LookupResult, Receipt } from '../../domain/api/feedback.ts';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

@@ -5,7 +5,7 @@
  * time here) so a mid-range phone needs about 2 s; tests use a tiny counter.
  */
 import { createHmac } from 'node:crypto';
-import { RETENTION } from '../feedback/retention.ts';
+import { RETENTION } from '../../domain/feedback/retention.ts';
 import { createChallenge, randomInt, verifySolution, type Challenge, type Payload } from 'altcha-lib';
 import { deriveKey as pbkdf2 } from 'altcha-lib/algorithms/pbkdf2';
 import { deriveKey as sha } from 'altcha-lib/algorithms/sha';

@@ -3,8 +3,8 @@
  * [{field, message}]` for invalid fields, titles and messages in Chinese. Each carries its HTTP status and
  * any headers it needs (Retry-After).
  */
-import type { FieldError } from '../feedback/schema.ts';
-import { feedbackError as msg } from '../../site/strings/zh-CN.ts';
+import type { FieldError } from '../../domain/feedback/schema.ts';
+import { feedbackError as msg } from '../../domain/labels/zh-CN.ts';
 import { isUnavailable } from '../store/errors.ts';
 import type { Logger } from '@aws-lambda-powertools/logger';
 

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
-import type { StaffRole } from '../feedback/workflow.ts';
+import type { StaffRole } from '../../domain/feedback/workflow.ts';
 
 export const DEV_ISSUER = 'https://ducha.local/dev-issuer';
 export const DEV_AUDIENCE = 'ducha-local-console';

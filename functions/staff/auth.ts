@@ -5,7 +5,7 @@
  * too in AWS; the application never relies on that alone.
  */
 import { jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { STAFF_ROLES, type StaffRole, type StaffUser } from '../feedback/workflow.ts';
+import { STAFF_ROLES, type StaffRole, type StaffUser } from '../../domain/feedback/workflow.ts';
 
 export interface VerifierOptions {
   readonly issuer: string;

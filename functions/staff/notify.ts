@@ -5,8 +5,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Contact } from '../feedback/schema.ts';
-import { notification } from '../../site/strings/zh-CN.ts';
+import type { Contact } from '../../domain/feedback/schema.ts';
+import { notification } from '../../domain/labels/zh-CN.ts';
 
 export interface OutgoingMessage {
   readonly channel: 'email' | 'sms';

@@ -6,9 +6,9 @@
  * citizen or staff member can see; the retry completes it, and unfinished pieces expire by TTL.
  */
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { FeedbackEvent } from '../feedback/status.ts';
-import { applyEvent, type WorkflowState } from '../feedback/workflow.ts';
-import type { Contact, FeedbackKind } from '../feedback/schema.ts';
+import type { FeedbackEvent } from '../../domain/feedback/status.ts';
+import { applyEvent, type WorkflowState } from '../../domain/feedback/workflow.ts';
+import type { Contact, FeedbackKind } from '../../domain/feedback/schema.ts';
 import { guarded, isConditionFailed, StoreUnavailableError } from './errors.ts';
 import { KEY, type TableNames } from './tables.ts';
 

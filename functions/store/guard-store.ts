@@ -4,7 +4,7 @@
  * concurrency on a version), so concurrent requests can never both spend the last token.
  */
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { RETENTION } from '../feedback/retention.ts';
+import { RETENTION } from '../../domain/feedback/retention.ts';
 import { guarded, isConditionFailed } from './errors.ts';
 import { KEY, type TableNames } from './tables.ts';
 

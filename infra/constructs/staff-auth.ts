@@ -12,7 +12,7 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import type { StaffRole } from '../../functions/feedback/workflow.ts';
+import type { StaffRole } from '../../domain/feedback/workflow.ts';
 import type { DeploymentConfig, OidcStaffAuth } from '../config.ts';
 
 /** The staff roles of the workflow (STAFF_ROLES), as Cognito groups (the `cognito:groups` claim). Highest precedence first. */

@@ -8,7 +8,7 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { indexSite } from './search-index.ts';
-import { contentError as msg } from '../../site/strings/zh-CN.ts';
+import { contentError as msg } from '../../domain/labels/zh-CN.ts';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 

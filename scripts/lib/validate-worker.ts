@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import path from 'node:path';
 import { readContent } from '../../site/lib/content-source.ts';
-import { formatProblem } from '../../site/schemas/index.ts';
+import { formatProblem } from '../../domain/content/index.ts';
 
 const { contentDir } = workerData as { contentDir: string };
 const content = readContent(contentDir, path.dirname(contentDir));

@@ -4,7 +4,7 @@
  * <style> elements) and for size (no hover metadata).
  */
 import * as echarts from 'echarts';
-import { status as statusLabels } from '../strings/zh-CN.ts';
+import { status as statusLabels } from '../../domain/labels/zh-CN.ts';
 import { STATUS_ORDER, type MonthRow, type UnitRateRow, type UnitStatusRow } from './stats.ts';
 
 /** Colours with at least 4.5:1 against white, matching the status badges. */

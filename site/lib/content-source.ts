@@ -21,9 +21,9 @@ import {
   type StandingPage,
   type PublishedReply,
   type Unit,
-} from '../schemas/index.ts';
-import { contentError as msg } from '../strings/zh-CN.ts';
-import { z } from 'astro/zod';
+} from '../../domain/content/index.ts';
+import { contentError as msg } from '../../domain/labels/zh-CN.ts';
+import { z } from 'zod';
 
 /** File names that become URL segments: lower-case letters, digits and hyphens. */
 const FILE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

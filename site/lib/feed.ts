@@ -2,7 +2,7 @@
  * Progress updates as a stream (home page "latest updates", Atom feeds), and the Atom serialiser.
  * Atom (RFC 4287) rather than RSS: every entry needs a stable id and an updated time, which Atom has.
  */
-import type { Item } from '../schemas/index.ts';
+import type { Item } from '../../domain/content/index.ts';
 
 export interface UpdateEntry<I> {
   readonly item: I;

@@ -4,8 +4,8 @@
  * Schema). The field list below is the single definition all three follow.
  */
 import type { ItemView } from './portal.ts';
-import { category, itemField, site, source, status } from '../strings/zh-CN.ts';
-import { absolute } from './urls.ts';
+import { category, itemField, site, source, status } from '../../domain/labels/zh-CN.ts';
+import { absolute } from '../../domain/urls.ts';
 
 type FieldType = 'string' | 'integer' | 'boolean' | 'date' | 'array';
 

@@ -4,10 +4,10 @@
  * render what this returns.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { Item, Notice, PublishedReply, Region, Unit } from '../schemas/index.ts';
-import { status as statusLabels, category as categoryLabels } from '../strings/zh-CN.ts';
+import type { Item, Notice, PublishedReply, Region, Unit } from '../../domain/content/index.ts';
+import { status as statusLabels, category as categoryLabels } from '../../domain/labels/zh-CN.ts';
 import { readRegionIds } from './content-source.ts';
-import { asOfDate } from './dates.ts';
+import { asOfDate } from '../../domain/dates.ts';
 import { contentDir } from './paths.ts';
 import {
   completion,
@@ -20,8 +20,8 @@ import {
   scorecard,
   type Completion,
   type Scorecard,
-} from './derived.ts';
-import { urls, type Facet } from './urls.ts';
+} from '../../domain/items/derived.ts';
+import { urls, type Facet } from '../../domain/urls.ts';
 
 export interface ItemView extends Item {
   readonly url: string;

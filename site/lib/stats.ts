@@ -3,10 +3,10 @@
  * (charts.ts) and the data tables beside them both render these, so a chart never shows a number its table
  * does not.
  */
-import type { Item } from '../schemas/index.ts';
-import type { StatusCode } from '../strings/zh-CN.ts';
-import { daysOverdue, isCompleted, onTimeRate, type ItemFacts } from './derived.ts';
-import { monthOf, monthRange } from './dates.ts';
+import type { Item } from '../../domain/content/index.ts';
+import type { StatusCode } from '../../domain/labels/zh-CN.ts';
+import { daysOverdue, isCompleted, onTimeRate, type ItemFacts } from '../../domain/items/derived.ts';
+import { monthOf, monthRange } from '../../domain/dates.ts';
 
 type StatItem = ItemFacts & Pick<Item, 'leadUnit' | 'supportUnits'>;
 

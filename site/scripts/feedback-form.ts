@@ -12,13 +12,13 @@
  *   their Retry-After.
  */
 import * as z from 'zod/mini';
-import { createFeedbackSchema, fieldErrors, fromFormFields, IDEMPOTENCY_KEY, ITEM_ID } from '../../functions/feedback/schema.ts';
-import { charLength, normalizeText } from '../../functions/feedback/text.ts';
-import { RETENTION } from '../../functions/feedback/retention.ts';
-import type { Receipt } from '../../functions/http/types.ts';
-import { feedbackField, feedbackPage as t } from '../strings/zh-CN.ts';
-import { chinaDateTime } from '../lib/dates.ts';
-import { urls } from '../lib/urls.ts';
+import { createFeedbackSchema, fieldErrors, fromFormFields, IDEMPOTENCY_KEY, ITEM_ID } from '../../domain/feedback/schema.ts';
+import { charLength, normalizeText } from '../../domain/text.ts';
+import { RETENTION } from '../../domain/feedback/retention.ts';
+import type { Receipt } from '../../domain/api/feedback.ts';
+import { feedbackField, feedbackPage as t } from '../../domain/labels/zh-CN.ts';
+import { chinaDateTime } from '../../domain/dates.ts';
+import { urls } from '../../domain/urls.ts';
 import { announce, ApiError, clearErrors, postJson, showErrors } from './form-errors.ts';
 import { fetchChallenge, solve } from './pow.ts';
 

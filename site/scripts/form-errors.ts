@@ -6,7 +6,7 @@
  * Markup contract: each field is wrapped in `[data-field="<path>"]` (the API's field path, e.g.
  * `contact.phone`) holding one `.field-error` element and its control(s); the summary holds an `<ul>`.
  */
-import type { FieldError } from '../../functions/feedback/schema.ts';
+import type { FieldError } from '../../domain/feedback/schema.ts';
 import type { ProblemBody } from '../../functions/http/problem.ts';
 
 function controlsOf(wrap: HTMLElement): HTMLElement[] {

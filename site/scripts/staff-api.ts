@@ -3,10 +3,10 @@
  * fetch helper that sends the token and turns problem+json answers into ApiError (401, 403, 404, 409, 422).
  */
 import * as z from 'zod/mini';
-import { fieldErrors, type Contact, type FieldError } from '../../functions/feedback/schema.ts';
-import { actionSchema, type ActionRequest } from '../../functions/feedback/staff-schema.ts';
-import type { FeedbackStatus } from '../../functions/feedback/status.ts';
-import { decide, type StaffUser } from '../../functions/feedback/workflow.ts';
+import { fieldErrors, type Contact, type FieldError } from '../../domain/feedback/schema.ts';
+import { actionSchema, type ActionRequest } from '../../domain/feedback/staff-schema.ts';
+import type { FeedbackStatus } from '../../domain/feedback/status.ts';
+import { decide, type StaffUser } from '../../domain/feedback/workflow.ts';
 // The answers' types come from the API itself (type-only: no server code reaches the browser).
 import type { Detail, Me, QueuePage, StaffSubmission, UnitInfo } from '../../functions/http/staff-app.ts';
 import { apiError } from './form-errors.ts';

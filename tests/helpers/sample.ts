@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { readContent } from '../../site/lib/content-source.ts';
-import { completion, effectiveDeadline, isOverdue } from '../../site/lib/derived.ts';
+import { completion, effectiveDeadline, isOverdue } from '../../domain/items/derived.ts';
 import { root, TEST_AS_OF } from './paths.ts';
 
 export function loadSample(contentDir = path.join(root, 'content')) {

@@ -7,9 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { signDevToken } from '../../functions/local/dev-auth.ts';
-import type { StaffRole } from '../../functions/feedback/workflow.ts';
+import type { StaffRole } from '../../domain/feedback/workflow.ts';
 import type { Detail } from '../../site/scripts/staff-api.ts';
-import { staffPage } from '../../site/strings/zh-CN.ts';
+import { staffPage } from '../../domain/labels/zh-CN.ts';
 export { expectAccessible } from './browser.ts';
 
 export function staffToken(dataDir: string, role: StaffRole, unit?: string, name = `测试${role}${unit ?? ''}`): Promise<string> {

@@ -11,7 +11,7 @@ import { createVerifier } from '../../functions/staff/auth.ts';
 import { outboxNotifier, type OutgoingMessage } from '../../functions/staff/notify.ts';
 import { ContactStore, FeedbackStore } from '../../functions/store/feedback-store.ts';
 import { devVerifierOptions, signDevToken } from '../../functions/local/dev-auth.ts';
-import type { StaffRole } from '../../functions/feedback/workflow.ts';
+import type { StaffRole } from '../../domain/feedback/workflow.ts';
 import { newKey, testApi, validSubmission, type TestApiOptions } from './api.ts';
 
 export const UNITS: UnitInfo[] = [

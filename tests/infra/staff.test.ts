@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
-import { STAFF_ROLES } from '../../functions/feedback/workflow.ts';
+import { STAFF_ROLES } from '../../domain/feedback/workflow.ts';
 import { TABLES } from '../../functions/store/tables.ts';
 import { API_FUNCTIONS, STAFF_FUNCTION } from '../../infra/constructs/api-functions.ts';
 import {

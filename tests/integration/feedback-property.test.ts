@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import fc from 'fast-check';
 import { testApi, type TestApi } from '../helpers/api.ts';
-import { createFeedbackSchema, FEEDBACK_KINDS, LIMITS } from '../../functions/feedback/schema.ts';
-import { charLength, hasForbiddenControl } from '../../functions/feedback/text.ts';
-import { FEEDBACK_STATUSES } from '../../functions/feedback/status.ts';
+import { createFeedbackSchema, FEEDBACK_KINDS, LIMITS } from '../../domain/feedback/schema.ts';
+import { charLength, hasForbiddenControl } from '../../domain/text.ts';
+import { FEEDBACK_STATUSES } from '../../domain/feedback/status.ts';
 
 const engines = Object.entries(inject('engines'));
 const RUNS = 1000;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { htmlFiles } from '../helpers/dist.ts';
 import { loadSample } from '../helpers/sample.ts';
-import { CARE_SCRIPT, careScriptHash } from '../../site/lib/care-script.ts';
+import { CARE_SCRIPT, careScriptHash } from '../../domain/care-script.ts';
 import { FIELDS } from '../../site/lib/opendata.ts';
 
 const dist = inject('distDir');

@@ -7,7 +7,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { urls } from '../../site/lib/urls.ts';
+import { urls } from '../../domain/urls.ts';
 
 const dist = inject('distDir');
 const read = (rel: string) => readFileSync(path.join(dist, rel), 'utf8');

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, watchErrors } from '../helpers/browser.ts';
 import { loadSample, type SampleItem } from '../helpers/sample.ts';
-import { FACETS, urls, type Facet } from '../../site/lib/urls.ts';
+import { FACETS, urls, type Facet } from '../../domain/urls.ts';
 
 const base = inject('siteUrl');
 const sample = loadSample();

@@ -8,8 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadSample } from '../helpers/sample.ts';
 import { PAGE_SIZE } from '../../site/lib/constants.ts';
-import { urls } from '../../site/lib/urls.ts';
-import { feedbackKind, replyPage } from '../../site/strings/zh-CN.ts';
+import { urls } from '../../domain/urls.ts';
+import { feedbackKind, replyPage } from '../../domain/labels/zh-CN.ts';
 
 const dist = inject('distDir');
 const sample = loadSample();

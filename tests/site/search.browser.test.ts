@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, watchErrors } from '../helpers/browser.ts';
 import { loadSample, type SampleItem } from '../helpers/sample.ts';
-import { status as statusLabels } from '../../site/strings/zh-CN.ts';
+import { status as statusLabels } from '../../domain/labels/zh-CN.ts';
 
 const base = inject('siteUrl');
 const sample = loadSample();

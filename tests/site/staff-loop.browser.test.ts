@@ -21,10 +21,10 @@ import { expectAccessible, signIn, staffToken, unexpected } from '../helpers/sta
 import { loadSample } from '../helpers/sample.ts';
 import { root, TEST_AS_OF } from '../helpers/paths.ts';
 import { readContent } from '../../site/lib/content-source.ts';
-import { urls } from '../../site/lib/urls.ts';
+import { urls } from '../../domain/urls.ts';
 import { startLocalServer, type LocalServer } from '../../functions/local/server.ts';
 import type { OutgoingMessage } from '../../functions/staff/notify.ts';
-import { feedbackAction, feedbackKind, feedbackPage, feedbackStatus, notification, redaction, replyPage, satisfaction, staffPage as t } from '../../site/strings/zh-CN.ts';
+import { feedbackAction, feedbackKind, feedbackPage, feedbackStatus, notification, redaction, replyPage, satisfaction, staffPage as t } from '../../domain/labels/zh-CN.ts';
 
 const run = promisify(execFile);
 const base = inject('siteUrl');

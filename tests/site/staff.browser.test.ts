@@ -13,8 +13,8 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, watchErrors } from '../helpers/browser.ts';
 import { act, expectAccessible, expectReflow, openDetail, signIn, staffCall, staffToken, submit, unexpected } from '../helpers/staff-console.ts';
 import { loadSample } from '../helpers/sample.ts';
-import { FEEDBACK_STATUSES } from '../../functions/feedback/status.ts';
-import { feedbackAction, feedbackError, feedbackKind, feedbackStatus, staffError, staffPage as t, staffRole } from '../../site/strings/zh-CN.ts';
+import { FEEDBACK_STATUSES } from '../../domain/feedback/status.ts';
+import { feedbackAction, feedbackError, feedbackKind, feedbackStatus, staffError, staffPage as t, staffRole } from '../../domain/labels/zh-CN.ts';
 
 const base = inject('siteUrl');
 const dataDir = inject('dataDir');

@@ -5,10 +5,10 @@
  * sent, with the version of the submission the user is looking at.
  */
 import { useState, type FormEvent } from 'react';
-import type { FieldError } from '../../../functions/feedback/schema.ts';
-import type { ActionRequest } from '../../../functions/feedback/staff-schema.ts';
-import type { StaffAction, StaffUser } from '../../../functions/feedback/workflow.ts';
-import { staffPage as t } from '../../strings/zh-CN.ts';
+import type { FieldError } from '../../../domain/feedback/schema.ts';
+import type { ActionRequest } from '../../../domain/feedback/staff-schema.ts';
+import type { StaffAction, StaffUser } from '../../../domain/feedback/workflow.ts';
+import { staffPage as t } from '../../../domain/labels/zh-CN.ts';
 import { validateAction, type StaffSubmission, type UnitInfo } from '../../scripts/staff-api.ts';
 import { describedBy, errorOf, ErrorSummary, FieldMessage, TextArea } from './forms.tsx';
 

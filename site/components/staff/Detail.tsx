@@ -3,13 +3,13 @@
  * events marked 内部), the contact details once revealed, and the forms of the actions available now.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { FieldError } from '../../../functions/feedback/schema.ts';
-import type { ActionRequest } from '../../../functions/feedback/staff-schema.ts';
-import type { ActorRole } from '../../../functions/feedback/status.ts';
+import type { FieldError } from '../../../domain/feedback/schema.ts';
+import type { ActionRequest } from '../../../domain/feedback/staff-schema.ts';
+import type { ActorRole } from '../../../domain/feedback/status.ts';
 import { ApiError, fieldErrorsOf } from '../../scripts/form-errors.ts';
-import { chinaDateTime } from '../../lib/dates.ts';
-import { urls } from '../../lib/urls.ts';
-import { feedbackField, feedbackPage, satisfaction, staffPage as t, staffRole } from '../../strings/zh-CN.ts';
+import { chinaDateTime } from '../../../domain/dates.ts';
+import { urls } from '../../../domain/urls.ts';
+import { feedbackField, feedbackPage, satisfaction, staffPage as t, staffRole } from '../../../domain/labels/zh-CN.ts';
 import type { Contact, Detail, Me, StaffApi } from '../../scripts/staff-api.ts';
 import ActionForms from './ActionForms.tsx';
 

@@ -4,10 +4,10 @@
  * the unit filter is not offered to them).
  */
 import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { FEEDBACK_STATUSES, type FeedbackStatus } from '../../../functions/feedback/status.ts';
-import type { FieldError } from '../../../functions/feedback/schema.ts';
-import { chinaDateTime } from '../../lib/dates.ts';
-import { feedbackField, feedbackKind, feedbackStatus, nav, staffPage as t } from '../../strings/zh-CN.ts';
+import { FEEDBACK_STATUSES, type FeedbackStatus } from '../../../domain/feedback/status.ts';
+import type { FieldError } from '../../../domain/feedback/schema.ts';
+import { chinaDateTime } from '../../../domain/dates.ts';
+import { feedbackField, feedbackKind, feedbackStatus, nav, staffPage as t } from '../../../domain/labels/zh-CN.ts';
 import type { Me, QueuePage, StaffApi } from '../../scripts/staff-api.ts';
 import { describedBy, errorOf, ErrorSummary, FieldMessage } from './forms.tsx';
 

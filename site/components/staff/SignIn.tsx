@@ -3,9 +3,9 @@
  * page (Cognito or another OpenID Connect provider) in AWS.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { FieldError } from '../../../functions/feedback/schema.ts';
+import type { FieldError } from '../../../domain/feedback/schema.ts';
 import { looksLikeJwt, startSignIn, type ConsoleConfig } from '../../scripts/staff-auth.ts';
-import { staffPage as t } from '../../strings/zh-CN.ts';
+import { staffPage as t } from '../../../domain/labels/zh-CN.ts';
 import { errorOf, ErrorSummary, FieldMessage, describedBy } from './forms.tsx';
 
 interface Props {

@@ -1,7 +1,7 @@
 /** /data/units.json — the responsible units (public office details only); also read by the staff API. */
 import type { APIRoute } from 'astro';
 import { getPortal } from '../../lib/portal.ts';
-import { absolute } from '../../lib/urls.ts';
+import { absolute } from '../../../domain/urls.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const portal = await getPortal();

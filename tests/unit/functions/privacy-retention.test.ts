@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { RETENTION } from '../../../functions/feedback/retention.ts';
+import { RETENTION } from '../../../domain/feedback/retention.ts';
 import { root } from '../../helpers/paths.ts';
 
 const policy = readFileSync(path.join(root, 'content/pages/privacy.md'), 'utf8');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { redact, validIdNumber } from '../../../functions/feedback/redact.ts';
-import { redaction } from '../../../site/strings/zh-CN.ts';
+import { redact, validIdNumber } from '../../../domain/feedback/redact.ts';
+import { redaction } from '../../../domain/labels/zh-CN.ts';
 import { loadSample } from '../../helpers/sample.ts';
 
 /** Every sentence of the sample content: ordinary official text, full of numbers, dates and places. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvent, availableActions, decide, decideRating, type StaffUser, type WorkflowState } from '../../../functions/feedback/workflow.ts';
-import { publicHistory, type FeedbackEvent } from '../../../functions/feedback/status.ts';
+import { applyEvent, availableActions, decide, decideRating, type StaffUser, type WorkflowState } from '../../../domain/feedback/workflow.ts';
+import { publicHistory, type FeedbackEvent } from '../../../domain/feedback/status.ts';
 
 const reviewer: StaffUser = { sub: 'r', name: '王审核', role: 'reviewer' };
 const water: StaffUser = { sub: 'w', name: '赵办理', role: 'unit', unit: 'water' };

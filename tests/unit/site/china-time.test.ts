@@ -1,6 +1,6 @@
 /** China time for receipts and feedback history: Asia/Shanghai whatever the machine's zone. */
 import { describe, expect, it } from 'vitest';
-import { chinaDate, chinaDateTime } from '../../../site/lib/dates.ts';
+import { chinaDate, chinaDateTime } from '../../../domain/dates.ts';
 
 describe('chinaDateTime', () => {
   it('shows an instant in China time, across the UTC date line', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { readContent } from '../../../site/lib/content-source.ts';
-import { formatProblem } from '../../../site/schemas/index.ts';
+import { formatProblem } from '../../../domain/content/index.ts';
 import { baseItem, markdown, writeContent, type Data } from '../../helpers/content-fixture.ts';
 
 const ITEM_FILE = 'content/items/2026/DC-2026-014.md';

@@ -13,8 +13,8 @@ import {
   onTimeRate,
   scorecard,
   type ItemFacts,
-} from '../../../site/lib/derived.ts';
-import { asOfDate, chinaDate, daysBetween, monthRange } from '../../../site/lib/dates.ts';
+} from '../../../domain/items/derived.ts';
+import { asOfDate, chinaDate, daysBetween, monthRange } from '../../../domain/dates.ts';
 
 type Facts = ItemFacts & { leadUnit: string; supportUnits: string[] };
 

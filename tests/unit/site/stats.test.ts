@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { monthlyTrend, onTimeByUnit, overdueAgeing, statusByUnit } from '../../../site/lib/stats.ts';
-import type { ItemFacts } from '../../../site/lib/derived.ts';
+import type { ItemFacts } from '../../../domain/items/derived.ts';
 
 type Facts = ItemFacts & { leadUnit: string; supportUnits: string[] };
 const item = (over: Partial<Facts>): Facts => ({

@@ -3,8 +3,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getPortal } from '../../../lib/portal.ts';
 import { updatesFeed } from '../../../lib/feed.ts';
 import { FEED_COUNT } from '../../../lib/constants.ts';
-import { urls } from '../../../lib/urls.ts';
-import { pages, site } from '../../../strings/zh-CN.ts';
+import { urls } from '../../../../domain/urls.ts';
+import { pages, site } from '../../../../domain/labels/zh-CN.ts';
 
 export const getStaticPaths = (async () => {
   const portal = await getPortal();

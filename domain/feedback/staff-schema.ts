@@ -3,7 +3,7 @@
  * with the same schemas (zod/mini), messages from the one dictionary.
  */
 import * as z from 'zod/mini';
-import { feedbackError, staffError as msg } from '../../site/strings/zh-CN.ts';
+import { feedbackError, staffError as msg } from '../labels/zh-CN.ts';
 import { lookupSchema } from './schema.ts';
 import { RATINGS, STAFF_ACTIONS } from './workflow.ts';
 

@@ -8,7 +8,7 @@
  * (`applyEvent`), so history is the source of truth and the record can always be rebuilt from it.
  * `decide` checks who may do what in which state and returns the event to append, or the reason not.
  */
-import { feedbackAction, satisfaction as ratingLabels, staffError as msg } from '../../site/strings/zh-CN.ts';
+import { feedbackAction, satisfaction as ratingLabels, staffError as msg } from '../labels/zh-CN.ts';
 import { statusLabel, type FeedbackEvent, type FeedbackStatus } from './status.ts';
 
 export const STAFF_ROLES = ['reviewer', 'unit', 'admin'] as const;

@@ -2,8 +2,8 @@
  * Derived facts about supervision items. Templates, feeds, open data and search all read these; none of
  * them computes a deadline or an overdue flag itself. "today" is always passed in (see dates.asOfDate).
  */
-import type { Item } from '../schemas/index.ts';
-import { daysBetween } from './dates.ts';
+import type { Item } from '../content/index.ts';
+import { daysBetween } from '../dates.ts';
 
 /** What the derivations need of an item (so tests and benchmarks can pass plain objects). */
 export type ItemFacts = Pick<Item, 'status' | 'assignedOn' | 'deadline' | 'extensions' | 'completedOn'>;

@@ -4,7 +4,7 @@
  * and house numbers (楼/栋/单元/室, 路…号). Ordinary text — dates, counts, item numbers, road numbers
  * without a house — is left exactly as it was (property-tested).
  */
-import { redaction as r } from '../../site/strings/zh-CN.ts';
+import { redaction as r } from '../labels/zh-CN.ts';
 
 /** GB 11643 check digit of an 18-digit resident ID number. */
 export function validIdNumber(id: string): boolean {

@@ -1,5 +1,5 @@
-import { z } from 'astro/zod';
-import { category, contentError as msg, source, status } from '../strings/zh-CN.ts';
+import { z } from 'zod';
+import { category, contentError as msg, source, status } from '../labels/zh-CN.ts';
 import { codeList, need, isoDate, slug, text } from './common.ts';
 
 /** `DC-2026-014`: the year the item was assigned and a sequence number of three or more digits. */

@@ -7,7 +7,7 @@
  * A status is a stable code plus a category (open / closed) and a Chinese label from the dictionary.
  * Events record who did what; only those marked public appear in the citizen's lookup.
  */
-import { feedbackAction, feedbackStatus, satisfaction } from '../../site/strings/zh-CN.ts';
+import { feedbackAction, feedbackStatus, satisfaction } from '../labels/zh-CN.ts';
 
 export const FEEDBACK_STATUSES = ['received', 'accepted', 'rejected', 'in_progress', 'replied', 'closed'] as const;
 export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];

@@ -2,8 +2,8 @@
  * Building blocks shared by the content schemas: China dates, code lists that also accept their Chinese
  * label, ids, and the error map that turns zod issues into one Chinese sentence per field.
  */
-import { z } from 'astro/zod';
-import { contentError as msg } from '../strings/zh-CN.ts';
+import { z } from 'zod';
+import { contentError as msg } from '../labels/zh-CN.ts';
 
 /**
  * Type-level error of a field: "缺少此字段" when the field is absent, otherwise `message`. (A schema's own

@@ -5,8 +5,8 @@
  * Messages come from the one dictionary (site/strings/zh-CN.ts).
  */
 import * as z from 'zod/mini';
-import { feedbackError as msg } from '../../site/strings/zh-CN.ts';
-import { charLength, hasForbiddenControl, normalizeText } from './text.ts';
+import { feedbackError as msg } from '../labels/zh-CN.ts';
+import { charLength, hasForbiddenControl, normalizeText } from '../text.ts';
 
 // zod/mini: the same validation as the classic API with a functional style that bundles small — this
 // module ships to the browser in the feedback form and to Lambda (npm run bench:api prints the sizes).

@@ -1,5 +1,5 @@
-import { z } from 'astro/zod';
-import { regionKind } from '../strings/zh-CN.ts';
+import { z } from 'zod';
+import { regionKind } from '../labels/zh-CN.ts';
 import { codeList, slug, text } from './common.ts';
 
 /** 区域: a township (镇/乡) or subdistrict (街道) of the city. All regions live in `content/regions.yaml`. */

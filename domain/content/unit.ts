@@ -1,5 +1,5 @@
-import { z } from 'astro/zod';
-import { contentError as msg, unitKind } from '../strings/zh-CN.ts';
+import { z } from 'zod';
+import { contentError as msg, unitKind } from '../labels/zh-CN.ts';
 import { codeList, need, slug, text } from './common.ts';
 
 /** A public office number: area code and number, or an 8-digit local number, optional extension. */

@@ -12,7 +12,7 @@
  * password ever being stored; the database keeps only a salted hash of it.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { CROCKFORD } from './schema.ts';
+import { CROCKFORD } from '../../domain/feedback/schema.ts';
 
 function hmac(pepper: string, ...parts: string[]): Buffer {
   return createHmac('sha256', pepper).update(parts.join('\u0000')).digest();
