@@ -94,3 +94,8 @@ export function chinaDateTime(iso: string): string {
   const p = Object.fromEntries(chinaTimeFormat.formatToParts(d).map((x) => [x.type, x.value]));
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }
+
+/** The instant a China date begins, `plusDays` later (ISO, UTC): turns date filters into instants to compare. */
+export function chinaMidnight(date: string, plusDays = 0): string {
+  return new Date(Date.parse(`${date}T00:00:00+08:00`) + plusDays * 86_400_000).toISOString();
+}

@@ -2,11 +2,11 @@
  * Put the stacks of one deployment into an app and register cdk-nag's AwsSolutions checks on it. Used by
  * infra/app.ts and by the tests, so what is tested is what synthesizes.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { readRegionIds } from '../site/lib/content-source.ts';
+import { regionIdsOf } from '../domain/content/region.ts';
 import { ConfigError, type DeploymentConfig } from './config.ts';
 import { DuchaStack } from './stacks/ducha-stack.ts';
 import { EdgeWafStack } from './stacks/edge-waf-stack.ts';
@@ -36,7 +36,7 @@ export function buildApp(app: App, config: DeploymentConfig, options: BuildOptio
       `No built site at ${config.sitePath}/index.html. Run \`npm run build\` before synth or deploy.`,
     );
   }
-  const regionIds = readRegionIds(options.contentDir ?? path.join(ROOT, 'content'));
+  const regionIds = regionIdsOf(readFileSync(path.join(options.contentDir ?? path.join(ROOT, 'content'), 'regions.yaml'), 'utf8'));
   const account = options.account;
   const name = `Ducha-${config.stage}`;
   const description = `Ducha (督查公开) portal, stage ${config.stage}`;

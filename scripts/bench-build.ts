@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { writeSyntheticContent } from './lib/synthetic.ts';
 import { folderSize, kb, mb, watchPeakRss } from './lib/measure.ts';
 import { startLocalServer } from '../functions/local/server.ts';
-import { launchBrowser } from '../tests/helpers/browser.ts';
+import { launchBrowser } from './lib/browser.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 let items: number;

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSite, ContentError, root } from './lib/build-site.ts';
-import { startPortal } from '../functions/local/portal.ts';
+import { startLocalPortal } from './lib/portal.ts';
 
 let values: { port?: string; 'no-build'?: boolean; host?: string; dist?: string; data?: string };
 try {
@@ -35,7 +35,7 @@ if (!values['no-build']) {
     throw error;
   }
 }
-const server = await startPortal({ distDir, dataDir: path.resolve(values.data ?? path.join(root, '.data')), port, hostname: values.host ?? '127.0.0.1' });
+const server = await startLocalPortal({ distDir, dataDir: path.resolve(values.data ?? path.join(root, '.data')), port, hostname: values.host ?? '127.0.0.1' });
 console.log(`\n督查公开已启动：${server.url}/  （按 Ctrl+C 停止）\nDynamoDB：${server.dynamoEndpoint}`);
 const stop = async () => {
   await server.close();

@@ -1,6 +1,11 @@
-/** What the feedback API answers (JSON bodies), shared by the API, its HTML views and the site's islands. */
-import type { FeedbackKind } from '../feedback/schema.ts';
-import type { FeedbackStatus, PublicEvent } from '../feedback/status.ts';
+/**
+ * What the public feedback API answers (JSON bodies), shared by the API, its HTML views and the site's
+ * islands. Types only; the views that build them are domain/feedback/views.ts.
+ */
+import type { PublicEvent } from '../feedback/events.ts';
+import type { FeedbackKind } from '../feedback/kinds.ts';
+import type { Rating } from '../feedback/rating.ts';
+import type { FeedbackStatus } from '../feedback/status.ts';
 
 /** 201 answer to POST /api/feedback. */
 export interface Receipt {
@@ -14,7 +19,7 @@ export interface Receipt {
   readonly verified: boolean;
 }
 
-/** 200 answer to POST /api/feedback/lookup. Never contact details. */
+/** 200 answer to POST /api/feedback/lookup and POST /api/feedback/satisfaction. Never contact details. */
 export interface LookupResult {
   readonly trackingNumber: string;
   readonly kind: FeedbackKind;
@@ -26,7 +31,7 @@ export interface LookupResult {
   readonly history: readonly PublicEvent[];
   readonly reply: { readonly text: string; readonly unit: string; readonly at: string } | null;
   /** The citizen's rating of the reply, if given. */
-  readonly rating: { readonly rating: 'satisfied' | 'basically_satisfied' | 'dissatisfied'; readonly label: string; readonly at: string } | null;
+  readonly rating: { readonly rating: Rating; readonly label: string; readonly at: string } | null;
   /** Until when (ISO instant) the reply can be rated; null when it cannot (no reply, already rated, too late). */
   readonly rateUntil: string | null;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import yaml from 'js-yaml';
 import { regionKind } from '../labels/zh-CN.ts';
 import { codeList, slug, text } from './common.ts';
 
@@ -13,3 +14,12 @@ export const regionSchema = z.strictObject({
 });
 
 export type Region = z.output<typeof regionSchema>;
+
+/**
+ * The region ids of `content/regions.yaml` (its text), in the editors' order; none when the file does not
+ * pass the schema (`npm run check:content` says why). For the API's list of accepted regions.
+ */
+export function regionIdsOf(yamlText: string): string[] {
+  const result = z.array(regionSchema).safeParse(yaml.load(yamlText, { schema: yaml.CORE_SCHEMA }));
+  return result.success ? result.data.map((r) => r.id) : [];
+}

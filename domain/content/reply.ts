@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { contentError as msg, feedbackKind } from '../labels/zh-CN.ts';
 import { codeList, isoDate, need, slug, text } from './common.ts';
 import { itemId } from './item.ts';
-import { TRACKING_NUMBER } from '../feedback/schema.ts';
+import { TRACKING_NUMBER } from '../feedback/tracking-number.ts';
 
 /**
  * 回复公开: a published reply, `content/replies/<tracking-number>.md`, written by `npm run replies:export`

@@ -1,18 +1,18 @@
 /**
- * The feedback contract: what a citizen may send to POST /api/feedback and POST /api/feedback/lookup.
- * The API validates with these schemas, and the site's form validates with the very same ones before
- * sending, so a citizen sees the same message in the browser as the API would give.
- * Messages come from the one dictionary (site/strings/zh-CN.ts).
+ * The feedback contract: what a citizen may send to POST /api/feedback, POST /api/feedback/lookup and
+ * POST /api/feedback/satisfaction. The API validates with these schemas, and the site's forms validate with
+ * the very same ones before sending, so a citizen sees the same message in the browser as the API would give.
+ * Messages come from the one dictionary (domain/labels/zh-CN.ts). Imports only domain/ and zod.
  */
 import * as z from 'zod/mini';
-import { feedbackError as msg } from '../labels/zh-CN.ts';
+import { feedbackError as msg, staffError as staffMsg } from '../labels/zh-CN.ts';
 import { charLength, hasForbiddenControl, normalizeText } from '../text.ts';
+import { FEEDBACK_KINDS } from './kinds.ts';
+import { RATINGS } from './rating.ts';
+import { normalizeTrackingNumber, TRACKING_NUMBER } from './tracking-number.ts';
 
 // zod/mini: the same validation as the classic API with a functional style that bundles small — this
 // module ships to the browser in the feedback form and to Lambda (npm run bench:api prints the sizes).
-
-export const FEEDBACK_KINDS = ['suggestion', 'clue', 'item_feedback'] as const;
-export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
 
 export const LIMITS = {
   titleMin: 4,
@@ -64,7 +64,8 @@ const email = z.pipe(
 
 const flag = z._default(z.boolean({ error: msg.boolean }), false);
 
-const unknownKeys = (fallback: string) => (i: { code?: string; keys?: string[] }) =>
+/** The error of an object schema: names the keys it does not know, `fallback` for anything else. */
+export const unknownKeys = (fallback: string = msg.invalid) => (i: { code?: string; keys?: string[] }) =>
   i.code === 'unrecognized_keys' ? msg.unknownField((i.keys ?? []).join('、')) : fallback;
 
 export interface FeedbackSchemaOptions {
@@ -107,7 +108,7 @@ export function createFeedbackSchema(options: FeedbackSchemaOptions = {}) {
         /** For plain form posts, which cannot send the Idempotency-Key header. */
         idempotencyKey: optional(z.string({ error: msg.idempotencyKey }).check(z.regex(IDEMPOTENCY_KEY, { error: msg.idempotencyKey }))),
       },
-      { error: unknownKeys(msg.invalid) },
+      { error: unknownKeys() },
     )
     .check(
       z.superRefine((v, ctx) => {
@@ -128,18 +129,6 @@ export type FeedbackSchema = ReturnType<typeof createFeedbackSchema>;
 export type FeedbackInput = z.output<FeedbackSchema>;
 export type Contact = NonNullable<FeedbackInput['contact']>;
 
-/** Crockford base32 (no I, L, O, U), as used in tracking numbers. */
-export const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-export const TRACKING_NUMBER = /^DC\d{4}-[0-9A-HJKMNP-TV-Z]{6}$/;
-
-/** Accept what people type: lower case, spaces, a missing dash, O for 0 and I/L for 1. */
-export function normalizeTrackingNumber(input: string): string {
-  const s = input.normalize('NFKC').toUpperCase().replace(/[\s_-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
-  // The DC prefix survives the O→0 and I→1 mapping above only if written DC; accept D C typed with digits.
-  const m = /^DC(\d{4})([0-9A-Z]{6})$/.exec(s);
-  return m ? `DC${m[1]}-${m[2]}` : s;
-}
-
 /** POST /api/feedback/lookup body. */
 export const lookupSchema = z.strictObject(
   {
@@ -150,28 +139,21 @@ export const lookupSchema = z.strictObject(
       .pipe(z.string({ error: typeError(msg.password) }), z.transform((s: string) => s.normalize('NFKC').trim()))
       .check(z.refine((s) => /^\d{6}$/.test(s), { error: msg.password })),
   },
-  { error: unknownKeys(msg.invalid) },
+  { error: unknownKeys() },
 );
 export type LookupInput = z.output<typeof lookupSchema>;
 
-export interface FieldError {
-  /** Dotted path of the field, e.g. `contact.phone`; empty for the whole request. */
-  readonly field: string;
-  readonly message: string;
-}
-
-/** zod issues → one message per field (the first), in form order. */
-export function fieldErrors(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): FieldError[] {
-  const seen = new Set<string>();
-  const out: FieldError[] = [];
-  for (const issue of error.issues) {
-    const field = issue.path.map(String).join('.');
-    if (seen.has(field)) continue;
-    seen.add(field);
-    out.push({ field, message: issue.message });
-  }
-  return out;
-}
+/** POST /api/feedback/satisfaction — the citizen rates the reply (with the lookup credentials). */
+export const ratingSchema = z.strictObject(
+  {
+    trackingNumber: lookupSchema.shape.trackingNumber,
+    password: lookupSchema.shape.password,
+    rating: z.enum(RATINGS, { error: staffMsg.rating }),
+    comment: z.optional(z.string({ error: staffMsg.comment }).check(z.maxLength(500, { error: staffMsg.comment }))),
+  },
+  { error: unknownKeys() },
+);
+export type RatingRequest = z.output<typeof ratingSchema>;
 
 /**
  * Map a plain HTML form post (application/x-www-form-urlencoded) to the JSON shape: `contact.name` →

@@ -1,13 +1,14 @@
 /**
- * Request bodies of the staff API and the citizen's rating — validated by the API and by the staff console
- * with the same schemas (zod/mini), messages from the one dictionary.
+ * What staff may send to the staff API — the action on a submission and the queue's query — validated by
+ * the API and by the staff console with the same schemas (zod/mini), messages from the one dictionary.
+ * Imports only domain/ and zod.
  */
 import * as z from 'zod/mini';
 import { feedbackError, staffError as msg } from '../labels/zh-CN.ts';
-import { lookupSchema } from './schema.ts';
-import { RATINGS, STAFF_ACTIONS } from './workflow.ts';
+import { FEEDBACK_KINDS } from './kinds.ts';
+import { unknownKeys } from './schema.ts';
+import { FEEDBACK_STATUSES, STAFF_ACTIONS } from './status.ts';
 
-const unknownKeys = (i: { code?: string; keys?: string[] }) => (i.code === 'unrecognized_keys' ? feedbackError.unknownField((i.keys ?? []).join('、')) : feedbackError.invalid);
 const text = (max: number) => z.string({ error: feedbackError.notText }).check(z.maxLength(max, { error: feedbackError.maxChars(max) }));
 
 /** POST /api/staff/submissions/:tracking/actions */
@@ -22,18 +23,20 @@ export const actionSchema = z.strictObject(
     unit: z.optional(text(64)),
     units: z.optional(z.array(text(64), { error: msg.unitsRequired }).check(z.maxLength(20, { error: msg.unitsRequired }))),
   },
-  { error: unknownKeys },
+  { error: unknownKeys() },
 );
 export type ActionRequest = z.output<typeof actionSchema>;
 
-/** POST /api/feedback/satisfaction — the citizen rates the reply (with the lookup credentials). */
-export const ratingSchema = z.strictObject(
+/** GET /api/staff/queue query: one status (default 已提交), optional kind, unit and China-date range, a cursor. */
+export const queueQuerySchema = z.strictObject(
   {
-    trackingNumber: lookupSchema.shape.trackingNumber,
-    password: lookupSchema.shape.password,
-    rating: z.enum(RATINGS, { error: msg.rating }),
-    comment: z.optional(z.string({ error: msg.comment }).check(z.maxLength(500, { error: msg.comment }))),
+    status: z._default(z.enum(FEEDBACK_STATUSES, { error: feedbackError.invalid }), 'received'),
+    kind: z.optional(z.enum(FEEDBACK_KINDS, { error: feedbackError.kind })),
+    unit: z.optional(z.string().check(z.regex(/^[a-z0-9-]+$/, { error: feedbackError.invalid }))),
+    from: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: feedbackError.invalid }))),
+    to: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: feedbackError.invalid }))),
+    cursor: z.optional(z.string().check(z.maxLength(2000))),
   },
-  { error: unknownKeys },
+  { error: unknownKeys() },
 );
-export type RatingRequest = z.output<typeof ratingSchema>;
+export type QueueQuery = z.output<typeof queueQuerySchema>;

@@ -1,71 +1,75 @@
 /**
- * The lifecycle of a submission, kept as append-only events:
+ * The statuses of a citizen's submission (受理状态), as one table: each status's label, whether the case is
+ * still open, whether it is shown outside the office, and the actions allowed in it with the status each
+ * leads to. Every other list of statuses or transitions (the workflow's checks, the console's tabs, the
+ * diagram below) is derived from this table or checked against it by a test.
  *
- *   received ─┬─> accepted ──> in_progress ──> replied ──> closed
- *             └─> rejected (with a reason)        ^  └──(citizen 不满意)──> in_progress
+ *   received ──accept──> accepted ──assign──> in_progress ──approve──> replied ──close──> closed
+ *      │                    │                  │  ↺ assign (re-assign)   │                   │
+ *      └──reject──> rejected <──reject──────────┘  ↺ draft, send_back     └──┬── reopen ──────┘
+ *                                                                             └──> accepted   (citizen 不满意)
  *
- * A status is a stable code plus a category (open / closed) and a Chinese label from the dictionary.
- * Events record who did what; only those marked public appear in the citizen's lookup.
+ * `reveal` (viewing the contact details, audited) is allowed in every status and changes none.
+ * Pure data: imports only the labels (domain/labels); nothing outside domain/.
  */
-import { feedbackAction, feedbackStatus, satisfaction } from '../labels/zh-CN.ts';
+import { feedbackStatus } from '../labels/zh-CN.ts';
 
 export const FEEDBACK_STATUSES = ['received', 'accepted', 'rejected', 'in_progress', 'replied', 'closed'] as const;
 export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
 
-export const CLOSED_STATUSES: ReadonlySet<FeedbackStatus> = new Set(['rejected', 'closed']);
+/** Every action on a submission: the staff's, and the citizen's `rate` / `reopen` (a rating of 不满意). */
+export const STAFF_ACTIONS = ['accept', 'reject', 'assign', 'draft', 'approve', 'send_back', 'close', 'reveal'] as const;
+export type StaffAction = (typeof STAFF_ACTIONS)[number];
+export type CitizenAction = 'rate' | 'reopen';
+export type SubmissionAction = StaffAction | CitizenAction;
+
+export interface StatusInfo {
+  /** What people read (from the one dictionary). */
+  readonly label: string;
+  /** Still being worked on (or may be reopened by the citizen); false for a final status. */
+  readonly open: boolean;
+  /** Shown outside the office: in the citizen's lookup (and, later, the public ledger). */
+  readonly public: boolean;
+  /** The actions allowed in this status and the status each leaves behind (the same one for actions that change none). */
+  readonly actions: Readonly<Partial<Record<SubmissionAction, FeedbackStatus>>>;
+}
+
+export const SUBMISSION_STATUS: Readonly<Record<FeedbackStatus, StatusInfo>> = {
+  received: { label: feedbackStatus.received, open: true, public: true, actions: { accept: 'accepted', reject: 'rejected' } },
+  accepted: { label: feedbackStatus.accepted, open: true, public: true, actions: { assign: 'in_progress', reject: 'rejected' } },
+  rejected: { label: feedbackStatus.rejected, open: false, public: true, actions: {} },
+  in_progress: {
+    label: feedbackStatus.in_progress,
+    open: true,
+    public: true,
+    actions: { assign: 'in_progress', draft: 'in_progress', send_back: 'in_progress', approve: 'replied' },
+  },
+  replied: { label: feedbackStatus.replied, open: true, public: true, actions: { close: 'closed', rate: 'replied', reopen: 'accepted' } },
+  closed: { label: feedbackStatus.closed, open: false, public: true, actions: { rate: 'closed', reopen: 'accepted' } },
+};
+
+/** Actions allowed whatever the status (they change none). */
+const ANY_STATUS: ReadonlySet<SubmissionAction> = new Set(['reveal']);
+
+/** Statuses in which nothing more happens (不予受理, 已办结 without a reopening). */
+export const CLOSED_STATUSES: ReadonlySet<FeedbackStatus> = new Set(FEEDBACK_STATUSES.filter((s) => !SUBMISSION_STATUS[s].open));
 
 export function statusLabel(status: FeedbackStatus): string {
-  return feedbackStatus[status];
+  return SUBMISSION_STATUS[status].label;
 }
 
-export type ActorRole = 'citizen' | 'system' | 'reviewer' | 'unit' | 'admin';
-
-/** One entry of a submission's history. Events are never changed once written. */
-export interface FeedbackEvent {
-  /** 1, 2, 3 … within the submission. */
-  readonly seq: number;
-  /** ISO 8601 instant. */
-  readonly at: string;
-  /** What happened, e.g. `submitted`, `accepted`, `rejected`, `assigned`, `reply_approved`. */
-  readonly action: string;
-  /** The status after this event, when it changed the status. */
-  readonly status?: FeedbackStatus;
-  /** Display name of the actor (staff name, 系统, 留言人). */
-  readonly actor: string;
-  readonly role: ActorRole;
-  /** Free text: a rejection reason, an internal note, a reply. */
-  readonly note?: string;
-  /** Shown in the citizen's lookup. */
-  readonly public: boolean;
-  /** `assigned`: the units the submission now goes to. */
-  readonly units?: readonly string[];
-  /** `reply_drafted`: the unit the reply is written for. */
-  readonly unit?: string;
-  /** `rated` / `reopened`: the citizen's rating. */
-  readonly rating?: 'satisfied' | 'basically_satisfied' | 'dissatisfied';
+/** Whether `action` may be taken in `status`. */
+export function allowedIn(action: SubmissionAction, status: FeedbackStatus): boolean {
+  return ANY_STATUS.has(action) || action in SUBMISSION_STATUS[status].actions;
 }
 
-/** What the lookup shows of an event: its date, the status after it, a label and any public note. */
-export interface PublicEvent {
-  readonly at: string;
-  readonly status: FeedbackStatus;
-  readonly label: string;
-  readonly note?: string;
+/** The status `action` leaves behind when taken in `status` (undefined when not allowed there). */
+export function statusAfter(action: SubmissionAction, status: FeedbackStatus): FeedbackStatus | undefined {
+  if (ANY_STATUS.has(action)) return status;
+  return SUBMISSION_STATUS[status].actions[action];
 }
 
-/**
- * The citizen's view of the history: public events only, with the status each left behind. Staff names,
- * internal notes and drafts never appear; a rejection reason and the citizen's own rating do.
- */
-export function publicHistory(events: readonly FeedbackEvent[]): PublicEvent[] {
-  let status: FeedbackStatus = 'received';
-  const out: PublicEvent[] = [];
-  for (const e of [...events].sort((a, b) => a.seq - b.seq)) {
-    if (e.status) status = e.status;
-    if (!e.public) continue;
-    const label = e.rating ? `${feedbackAction.rated}：${satisfaction[e.rating]}` : statusLabel(status);
-    const note = e.action === 'rejected' || e.rating ? e.note : undefined;
-    out.push({ at: e.at, status, label, ...(note ? { note } : {}) });
-  }
-  return out;
+/** The statuses reachable from `status` in one action (without itself). */
+export function nextStatuses(status: FeedbackStatus): FeedbackStatus[] {
+  return [...new Set(Object.values(SUBMISSION_STATUS[status].actions))].filter((s) => s !== status);
 }

@@ -1,15 +1,17 @@
 /**
- * The supervision office's workflow on a submission, as pure functions:
+ * The supervision office's workflow on a submission, as pure functions. Which action is allowed in which
+ * status, and where it leads, is the status table's (status.ts); this module adds who may act (roles and
+ * units) and what each action must carry, and turns an allowed action into the one event it appends.
  *
- *   received ──accept──> accepted ──assign──> in_progress ──(unit drafts)──> approve ──> replied ──close──> closed
- *      └──reject──> rejected       └──reject──┘     └── send back (note) ──┘       └── citizen 不满意 → accepted
- *
- * Every action becomes one append-only event; the submission record is the fold of its events
- * (`applyEvent`), so history is the source of truth and the record can always be rebuilt from it.
- * `decide` checks who may do what in which state and returns the event to append, or the reason not.
+ * The submission record is the fold of its events (`applyEvent`), so history is the source of truth and the
+ * record can always be rebuilt from it. `decide` answers with the event to append, or with why not — a
+ * reason (`forbidden`, `conflict`, `invalid`), never an HTTP status: the HTTP layer maps reasons to answers.
+ * Pure; imports only domain/.
  */
-import { feedbackAction, satisfaction as ratingLabels, staffError as msg } from '../labels/zh-CN.ts';
-import { statusLabel, type FeedbackEvent, type FeedbackStatus } from './status.ts';
+import { staffError as msg } from '../labels/zh-CN.ts';
+import { CITIZEN, type FeedbackEvent, type NewEvent } from './events.ts';
+import { RATING, ratingWindow, RATING_WINDOW_DAYS, type Rating } from './rating.ts';
+import { allowedIn, STAFF_ACTIONS, statusAfter, statusLabel, type FeedbackStatus, type StaffAction } from './status.ts';
 
 export const STAFF_ROLES = ['reviewer', 'unit', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -22,15 +24,6 @@ export interface StaffUser {
   /** Unit id, for the unit role. */
   readonly unit?: string;
 }
-
-export const STAFF_ACTIONS = ['accept', 'reject', 'assign', 'draft', 'approve', 'send_back', 'close', 'reveal'] as const;
-export type StaffAction = (typeof STAFF_ACTIONS)[number];
-
-export const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
-export type Rating = (typeof RATINGS)[number];
-
-/** How long after a reply the citizen may rate it. */
-export const RATING_WINDOW_DAYS = 15;
 
 /** The workflow part of a submission record. */
 export interface WorkflowState {
@@ -53,12 +46,14 @@ export interface ActionInput {
   readonly note?: string;
 }
 
-/** An event before it has its sequence number and time. */
-export type NewEvent = Omit<FeedbackEvent, 'seq' | 'at'>;
+/** Why an action was refused: not this user's to take, not in this state, or a field that does not pass. */
+export type DenyReason = 'forbidden' | 'conflict' | 'invalid';
 
-export type Decision = { readonly ok: true; readonly event: NewEvent } | { readonly ok: false; readonly status: 403 | 409 | 422; readonly message: string; readonly field?: string };
+export type Decision =
+  | { readonly ok: true; readonly event: NewEvent }
+  | { readonly ok: false; readonly reason: DenyReason; readonly message: string; readonly field?: string };
 
-const deny = (status: 403 | 409 | 422, message: string, field?: string): Decision => ({ ok: false, status, message, ...(field ? { field } : {}) });
+const deny = (reason: DenyReason, message: string, field?: string): Decision => ({ ok: false, reason, message, ...(field ? { field } : {}) });
 
 /** May this user see this submission at all? Units see only what is assigned to them. */
 export function canView(user: StaffUser, state: Pick<WorkflowState, 'units'>): boolean {
@@ -72,21 +67,13 @@ const ROLE_ACTIONS: Record<StaffRole, readonly StaffAction[]> = {
   admin: STAFF_ACTIONS,
 };
 
-const STATUS_ACTIONS: Record<StaffAction, readonly FeedbackStatus[]> = {
-  accept: ['received'],
-  reject: ['received', 'accepted'],
-  assign: ['accepted', 'in_progress'],
-  draft: ['in_progress'],
-  approve: ['in_progress'],
-  send_back: ['in_progress'],
-  close: ['replied'],
-  reveal: ['received', 'accepted', 'rejected', 'in_progress', 'replied', 'closed'],
-};
+/** Actions that act on the unit's reply draft, so there must be one. */
+const NEEDS_DRAFT: ReadonlySet<StaffAction> = new Set(['approve', 'send_back']);
 
 /** The actions this user could take now (for the console's buttons). */
 export function availableActions(user: StaffUser, state: WorkflowState): StaffAction[] {
   if (!canView(user, state)) return [];
-  return STAFF_ACTIONS.filter((a) => ROLE_ACTIONS[user.role].includes(a) && STATUS_ACTIONS[a].includes(state.status) && (a !== 'approve' && a !== 'send_back' ? true : Boolean(state.draft)));
+  return STAFF_ACTIONS.filter((a) => ROLE_ACTIONS[user.role].includes(a) && allowedIn(a, state.status) && (!NEEDS_DRAFT.has(a) || Boolean(state.draft)));
 }
 
 const trimmed = (s: string | undefined) => (s ?? '').normalize('NFC').trim();
@@ -97,55 +84,61 @@ const length = (s: string) => [...s].length;
  * appends. Units are validated against `knownUnits` (the site's unit ids).
  */
 export function decide(user: StaffUser, state: WorkflowState, action: StaffAction, input: ActionInput, knownUnits: ReadonlySet<string>): Decision {
-  if (!ROLE_ACTIONS[user.role].includes(action)) return deny(403, msg.forbidden);
-  if (!canView(user, state)) return deny(403, msg.otherUnit);
-  if (!STATUS_ACTIONS[action].includes(state.status)) return deny(409, msg.notAllowedNow(statusLabel(state.status)));
+  if (!ROLE_ACTIONS[user.role].includes(action)) return deny('forbidden', msg.forbidden);
+  if (!canView(user, state)) return deny('forbidden', msg.otherUnit);
+  if (!allowedIn(action, state.status)) return deny('conflict', msg.notAllowedNow(statusLabel(state.status)));
+  if (NEEDS_DRAFT.has(action) && !state.draft) return deny('conflict', msg.noDraft);
   const actor = { actor: user.name, role: user.role } as const;
+  const changes = (to = statusAfter(action, state.status)) => (to !== state.status ? { status: to } : {});
   const reason = trimmed(input.reason);
   switch (action) {
     case 'accept':
-      return { ok: true, event: { ...actor, action: 'accepted', status: 'accepted', public: true } };
+      return { ok: true, event: { ...actor, action: 'accepted', ...changes(), public: true } };
     case 'reject':
-      if (length(reason) < 4) return deny(422, msg.reasonRequired, 'reason');
-      return { ok: true, event: { ...actor, action: 'rejected', status: 'rejected', note: reason, public: true } };
+      if (length(reason) < 4) return deny('invalid', msg.reasonRequired, 'reason');
+      return { ok: true, event: { ...actor, action: 'rejected', ...changes(), note: reason, public: true } };
     case 'assign': {
       const units = [...new Set(input.units ?? [])];
-      if (units.length === 0) return deny(422, msg.unitsRequired, 'units');
+      if (units.length === 0) return deny('invalid', msg.unitsRequired, 'units');
       const unknown = units.find((u) => !knownUnits.has(u));
-      if (unknown) return deny(422, msg.unknownUnit(unknown), 'units');
-      return { ok: true, event: { ...actor, action: 'assigned', status: 'in_progress', units, public: true } };
+      if (unknown) return deny('invalid', msg.unknownUnit(unknown), 'units');
+      // Re-assigning keeps the status, yet the event still records it (as it always has).
+      return { ok: true, event: { ...actor, action: 'assigned', status: statusAfter(action, state.status)!, units, public: true } };
     }
     case 'draft': {
       const text = trimmed(input.text);
-      if (length(text) < 10) return deny(422, msg.textRequired, 'text');
+      if (length(text) < 10) return deny('invalid', msg.textRequired, 'text');
       const unit = user.role === 'unit' ? user.unit! : trimmed(input.unit);
-      if (!unit || !state.units?.includes(unit)) return deny(422, msg.draftUnit, 'unit');
+      if (!unit || !state.units?.includes(unit)) return deny('invalid', msg.draftUnit, 'unit');
       return { ok: true, event: { ...actor, action: 'reply_drafted', note: text, unit, public: false } };
     }
     case 'approve':
-      if (!state.draft) return deny(409, msg.noDraft);
-      return { ok: true, event: { ...actor, action: 'reply_approved', status: 'replied', public: true } };
+      return { ok: true, event: { ...actor, action: 'reply_approved', ...changes(), public: true } };
     case 'send_back':
-      if (!state.draft) return deny(409, msg.noDraft);
-      if (length(trimmed(input.note)) < 4) return deny(422, msg.reasonRequired, 'note');
+      if (length(trimmed(input.note)) < 4) return deny('invalid', msg.reasonRequired, 'note');
       return { ok: true, event: { ...actor, action: 'reply_sent_back', note: trimmed(input.note), public: false } };
     case 'close':
-      return { ok: true, event: { ...actor, action: 'closed', status: 'closed', public: true } };
+      return { ok: true, event: { ...actor, action: 'closed', ...changes(), public: true } };
     case 'reveal':
-      if (length(reason) < 4) return deny(422, msg.reasonRequired, 'reason');
+      if (length(reason) < 4) return deny('invalid', msg.reasonRequired, 'reason');
       return { ok: true, event: { ...actor, action: 'contact_revealed', note: reason, public: false } };
   }
 }
 
+/** Whether the citizen can rate the current reply now (the lookup offers the form while this holds). */
+export function canRate(state: WorkflowState, now: Date): boolean {
+  return allowedIn('rate', state.status) && ratingWindow(state, now).open;
+}
+
 /** The citizen's rating of a reply: within the window after it, once per reply. 不满意 reopens the case. */
 export function decideRating(state: WorkflowState, rating: Rating, comment: string | undefined, now: Date): Decision {
-  if (!state.reply || (state.status !== 'replied' && state.status !== 'closed')) return deny(409, msg.notReplied);
-  if (state.rating) return deny(409, msg.alreadyRated);
-  const deadline = new Date(state.reply.at).getTime() + RATING_WINDOW_DAYS * 86_400_000;
-  if (now.getTime() > deadline) return deny(409, msg.ratingWindow(RATING_WINDOW_DAYS));
+  const window = ratingWindow(state, now);
+  if (!window.open && window.reason === 'no_reply') return deny('conflict', msg.notReplied);
+  if (!allowedIn('rate', state.status)) return deny('conflict', msg.notReplied);
+  if (!window.open) return deny('conflict', window.reason === 'already_rated' ? msg.alreadyRated : msg.ratingWindow(RATING_WINDOW_DAYS));
   const text = trimmed(comment);
-  const base = { actor: '留言人', role: 'citizen' as const, rating, ...(text ? { note: text } : {}), public: true };
-  return { ok: true, event: rating === 'dissatisfied' ? { ...base, action: 'reopened', status: 'accepted' } : { ...base, action: 'rated' } };
+  const base = { ...CITIZEN, rating, ...(text ? { note: text } : {}), public: true };
+  return { ok: true, event: RATING[rating].reopens ? { ...base, action: 'reopened', status: statusAfter('reopen', state.status)! } : { ...base, action: 'rated' } };
 }
 
 /** Fold one event into the record. Pure; the same events always give the same record. */
@@ -177,10 +170,4 @@ export function applyEvent<S extends WorkflowState>(state: S, event: FeedbackEve
       break;
   }
   return next as S;
-}
-
-/** The label of an event for people: the action, and for ratings which one. */
-export function eventLabel(event: Pick<FeedbackEvent, 'action' | 'rating'>): string {
-  const base = feedbackAction[event.action as keyof typeof feedbackAction] ?? event.action;
-  return event.rating ? `${base}：${ratingLabels[event.rating]}` : base;
 }

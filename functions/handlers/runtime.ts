@@ -7,20 +7,23 @@ import type { LambdaContext, LambdaEvent } from 'hono/aws-lambda';
 import type { Context } from 'hono';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
-import { createApp, DEFAULT_LIMITS, type Secrets } from '../http/app.ts';
+import { createApp, type Secrets } from '../http/app.ts';
+import { DEFAULT_LIMITS } from '../http/limits.ts';
 import { powFromEnv } from '../http/pow.ts';
 import { createDynamoClient, documentClient } from '../store/client.ts';
 import { FeedbackStore } from '../store/feedback-store.ts';
 import { GuardStore } from '../store/guard-store.ts';
+import { idempotencyStore } from '../store/idempotency.ts';
 import { tableNamesFromEnv } from '../store/tables.ts';
 import { unitNameLookup } from './site-units.ts';
 
 type Bindings = { event: LambdaEvent; lambdaContext: LambdaContext };
 
-export const logger = new Logger({ serviceName: 'ducha-feedback' });
-export const metrics = new Metrics({ namespace: 'Ducha', serviceName: 'ducha-feedback' });
+// The service name comes from POWERTOOLS_SERVICE_NAME, which the stack sets per function (ducha-feedback,
+// ducha-lookup): both functions run this module, so naming it here would file one under the other.
+export const logger = new Logger();
+export const metrics = new Metrics({ namespace: 'Ducha' });
 
 let secrets: Promise<Secrets & { originVerify?: string }> | undefined;
 /** Set once the secret has been read (every route reads the secret before it needs the client address). */
@@ -64,7 +67,7 @@ export function buildApp() {
   const app = createApp({
     feedback: new FeedbackStore(db, tables),
     guard: new GuardStore(db, tables),
-    idempotency: new DynamoDBPersistenceLayer({ tableName: tables.guard, keyAttr: 'pk', expiryAttr: 'expiresAt', awsSdkV3Client: client }),
+    idempotency: idempotencyStore(client, tables),
     secrets: loadSecrets,
     pow: powFromEnv(),
     limits: DEFAULT_LIMITS,

@@ -1,4 +1,8 @@
-import type { UnitInfo } from '../http/staff-app.ts';
+/**
+ * The site's units as the functions read them in AWS: from the published /data/units.json (the site is the
+ * record of what units exist), fetched once per container.
+ */
+import type { UnitInfo } from '../../domain/api/staff.ts';
 
 /** The site's units (/data/units.json), fetched once per container and kept; refetched after a failure. */
 let units: Promise<UnitInfo[]> | undefined;

@@ -7,6 +7,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { createRemoteJWKSet } from 'jose';
 import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import { SNSClient, PublishCommand } from '@aws-sdk/client-sns';
+import { absolute, urls } from '../../domain/urls.ts';
 import { createStaffApp } from '../http/staff-app.ts';
 import { createVerifier } from '../staff/auth.ts';
 import type { Notifier } from '../staff/notify.ts';
@@ -15,7 +16,8 @@ import { ContactStore, FeedbackStore } from '../store/feedback-store.ts';
 import { tableNamesFromEnv } from '../store/tables.ts';
 import { siteUnits } from './site-units.ts';
 
-const logger = new Logger({ serviceName: 'ducha-staff' });
+// The service name comes from POWERTOOLS_SERVICE_NAME (ducha-staff), set by the stack.
+const logger = new Logger();
 
 function required(name: string): string {
   const v = process.env[name];
@@ -54,7 +56,7 @@ export function buildStaffApp() {
     verify: createVerifier({ issuer, audience: required('DUCHA_AUTH_AUDIENCE'), keys: createRemoteJWKSet(new URL(process.env.DUCHA_AUTH_JWKS_URL ?? `${issuer}/.well-known/jwks.json`)) }),
     units: () => siteUnits(siteUrl),
     notifier: awsNotifier(),
-    lookupUrl: `${siteUrl}/feedback/status/`,
+    lookupUrl: absolute(urls.feedbackStatus, siteUrl),
     consoleConfig: JSON.parse(process.env.DUCHA_CONSOLE_CONFIG ?? '{"mode":"cognito"}') as Record<string, unknown>,
     logger,
   });

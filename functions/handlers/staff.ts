@@ -1,7 +1,7 @@
 /**
  * Lambda entry point of the staff function: GET /api/staff-config (no sign-in) and /api/staff/* (signed-in
  * supervision-office and unit staff; JWT checked by API Gateway and again here). The only function that may
- * read contact details, and only through the audited reveal action (IAM, infra/).
+ * read contact details: for the audited reveal, the approval notification and the redacted export (IAM, infra/).
  */
 import { handle } from 'hono/aws-lambda';
 import { buildStaffApp } from './staff-runtime.ts';

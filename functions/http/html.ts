@@ -4,12 +4,13 @@
  * the 关怀版 script, and are never cached.
  */
 import { CARE_SCRIPT, careScriptHash } from '../../domain/care-script.ts';
-import { satisfaction } from '../../domain/labels/zh-CN.ts';
 import { feedbackField, feedbackKind, feedbackPage as t, nav, site } from '../../domain/labels/zh-CN.ts';
+import { RATING, RATINGS } from '../../domain/feedback/rating.ts';
 import { urls } from '../../domain/urls.ts';
 import { chinaDateTime } from '../../domain/dates.ts';
-import type { FieldError } from '../../domain/feedback/schema.ts';
+import type { FieldError } from '../../domain/api/problem.ts';
 import type { LookupResult, Receipt } from '../../domain/api/feedback.ts';
+import { routePath } from '../../domain/api/routes.ts';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -59,11 +60,10 @@ export function errorPage(title: string, errors: readonly FieldError[], back: st
 function ratingForm(r: LookupResult, password: string): string {
   if (r.rating) return `<h2>${t.ratingTitle}</h2><p>${escapeHtml(r.rating.label)}</p>`;
   if (!r.rateUntil) return '';
-  const options = (Object.keys(satisfaction) as (keyof typeof satisfaction)[])
-    .map((k, i) => `<label class="choice"><input type="radio" name="rating" value="${k}"${i === 0 ? ' required' : ''}> ${satisfaction[k]}</label>`)
+  const options = RATINGS.map((k, i) => `<label class="choice"><input type="radio" name="rating" value="${k}"${i === 0 ? ' required' : ''}> ${RATING[k].label}</label>`)
     .join('');
   return (
-    `<h2>${t.ratingTitle}</h2><form method="post" action="/api/feedback/satisfaction" class="rating-form">` +
+    `<h2>${t.ratingTitle}</h2><form method="post" action="${routePath('rate')}" class="rating-form">` +
     `<p>${escapeHtml(t.ratingIntro(chinaDateTime(r.rateUntil).slice(0, 10)))}</p>` +
     `<input type="hidden" name="trackingNumber" value="${escapeHtml(r.trackingNumber)}"><input type="hidden" name="password" value="${escapeHtml(password)}">` +
     `<fieldset><legend>${t.ratingLegend}</legend>${options}</fieldset>` +

@@ -1,5 +1,6 @@
 /**
- * Tracking numbers and query passwords.
+ * Tracking numbers and query passwords, drawn with the server's secret pepper (the format is
+ * domain/feedback/tracking-number.ts).
  *
  * A tracking number is `DC` + the China year and month + `-` + six Crockford base32 characters, e.g.
  * `DC2611-7K3Q9M`. The six characters come from an HMAC (with the server's secret pepper) of the
@@ -12,15 +13,10 @@
  * password ever being stored; the database keeps only a salted hash of it.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { CROCKFORD } from '../../domain/feedback/schema.ts';
+import { CROCKFORD, yymm } from '../../domain/feedback/tracking-number.ts';
 
 function hmac(pepper: string, ...parts: string[]): Buffer {
   return createHmac('sha256', pepper).update(parts.join('\u0000')).digest();
-}
-
-/** `2611` for November 2026 (China date). */
-export function yymm(chinaDate: string): string {
-  return chinaDate.slice(2, 4) + chinaDate.slice(5, 7);
 }
 
 export function trackingNumber(pepper: string, idempotencyKey: string, chinaDate: string, attempt = 0): string {

@@ -1,22 +1,26 @@
 /**
- * The feedback API wired for running on this machine: the same Hono app as in Lambda, with dynalite (or
- * whatever DUCHA_DYNAMODB_ENDPOINT names), local secrets, the site's regions, and the socket's address as
- * the client address.
+ * The two APIs wired for running on this machine: the same Hono apps as in Lambda, with dynalite (or
+ * whatever DUCHA_DYNAMODB_ENDPOINT names), local secrets, the site's regions and units as given, the
+ * socket's address as the client address, tokens from the development issuer (npm run staff:token) and
+ * notifications written to .data/outbox/.
  */
+import path from 'node:path';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import { createApp, limitsFromEnv, type Limits, type Secrets } from '../http/app.ts';
+import type { UnitInfo } from '../../domain/api/staff.ts';
+import { absolute, urls } from '../../domain/urls.ts';
+import { createApp, type Secrets } from '../http/app.ts';
+import { limitsFromEnv, type Limits } from '../http/limits.ts';
 import { powFromEnv, type PowConfig } from '../http/pow.ts';
-import { createDynamoClient, documentClient } from '../store/client.ts';
-import { ContactStore, FeedbackStore } from '../store/feedback-store.ts';
-import { createStaffApp, type UnitInfo } from '../http/staff-app.ts';
+import { createStaffApp } from '../http/staff-app.ts';
 import { createVerifier } from '../staff/auth.ts';
 import { outboxNotifier } from '../staff/notify.ts';
-import { devVerifierOptions } from './dev-auth.ts';
-import path from 'node:path';
+import { createDynamoClient, documentClient } from '../store/client.ts';
+import { ContactStore, FeedbackStore } from '../store/feedback-store.ts';
 import { GuardStore } from '../store/guard-store.ts';
+import { idempotencyStore } from '../store/idempotency.ts';
 import { tableNamesFromEnv, type TableNames } from '../store/tables.ts';
+import { devVerifierOptions } from './dev-auth.ts';
 
 export interface LocalApiOptions {
   readonly endpoint: string;
@@ -35,17 +39,17 @@ export function localApi(options: LocalApiOptions) {
   const client = createDynamoClient({ endpoint: options.endpoint });
   const db = documentClient(client);
   const tables = options.tables ?? tableNamesFromEnv();
-  const logger = options.logger ?? new Logger({ serviceName: 'ducha-feedback' });
+  const names = new Map((options.units ?? []).map((u) => [u.id, u.name]));
   const app = createApp({
     feedback: new FeedbackStore(db, tables),
     guard: new GuardStore(db, tables),
-    idempotency: new DynamoDBPersistenceLayer({ tableName: tables.guard, keyAttr: 'pk', expiryAttr: 'expiresAt', awsSdkV3Client: client }),
+    idempotency: idempotencyStore(client, tables),
     secrets: async () => options.secrets,
     pow: { ...powFromEnv(), ...options.pow },
     limits: { ...limitsFromEnv(), ...options.limits },
     ...(options.regionIds ? { regionIds: options.regionIds } : {}),
-    ...(options.units ? { unitName: (id: string) => options.units!.find((u) => u.id === id)?.name } : {}),
-    logger,
+    unitName: (id) => names.get(id),
+    logger: options.logger ?? new Logger({ serviceName: 'ducha-feedback' }),
     // No CloudWatch here: metrics are published by the Lambda handlers only.
     clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
     ...(options.now ? { now: options.now } : {}),
@@ -75,7 +79,7 @@ export async function localStaffApi(options: LocalStaffOptions) {
     verify: createVerifier(await devVerifierOptions(options.dataDir)),
     units: async () => options.units,
     notifier: outboxNotifier(outboxDir),
-    lookupUrl: `${options.siteUrl}/feedback/status/`,
+    lookupUrl: absolute(urls.feedbackStatus, options.siteUrl),
     consoleConfig: { mode: 'dev' },
     logger: options.logger ?? new Logger({ serviceName: 'ducha-staff' }),
     ...(options.now ? { now: options.now } : {}),

@@ -1,11 +1,12 @@
 /**
  * The whole portal on one port, as `npm start` runs it: an embedded DynamoDB (dynalite under .data/, or the
- * engine DUCHA_DYNAMODB_ENDPOINT names), its tables, the feedback API and the built site.
+ * engine DUCHA_DYNAMODB_ENDPOINT names), its tables, both APIs and the built site. The site's units and
+ * regions come in from the caller (scripts/lib/portal.ts reads them from content/), as in AWS they come
+ * from the published site and the stack.
  */
 import path from 'node:path';
-import { readRegionIds, readUnitNames } from '../../site/lib/content-source.ts';
-import { contentDir } from '../../site/lib/paths.ts';
-import type { Limits } from '../http/app.ts';
+import type { UnitInfo } from '../../domain/api/staff.ts';
+import type { Limits } from '../http/limits.ts';
 import type { PowConfig } from '../http/pow.ts';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { localApi, localStaffApi } from './api.ts';
@@ -16,6 +17,10 @@ import type { TableNames } from '../store/tables.ts';
 
 export interface PortalOptions {
   readonly distDir: string;
+  /** The site's units (assignment, names in lookups). */
+  readonly units: readonly UnitInfo[];
+  /** The site's region ids (the only ones a submission may name). */
+  readonly regionIds: readonly string[];
   /** Data (dynalite files, secrets). @default <project>/.data */
   readonly dataDir: string;
   readonly port?: number;
@@ -41,11 +46,11 @@ export interface Portal extends LocalServer {
 export async function startPortal(options: PortalOptions): Promise<Portal> {
   let dynalite: EmbeddedDynamo | undefined;
   const endpoint = options.endpoint ?? (process.env.DUCHA_DYNAMODB_ENDPOINT || undefined) ?? (dynalite = await startDynalite(options.inMemory ? undefined : path.join(options.dataDir, 'dynamodb'))).endpoint;
-  const units = readUnitNames(contentDir());
+  const { units } = options;
   const { app, client, tables } = localApi({
     endpoint,
     secrets: localSecrets(options.dataDir),
-    regionIds: readRegionIds(contentDir()),
+    regionIds: options.regionIds,
     units,
     ...(options.tables ? { tables: options.tables } : {}),
     ...(options.pow ? { pow: options.pow } : {}),

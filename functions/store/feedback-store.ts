@@ -6,11 +6,12 @@
  * citizen or staff member can see; the retry completes it, and unfinished pieces expire by TTL.
  */
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { FeedbackEvent } from '../../domain/feedback/status.ts';
 import { applyEvent, type WorkflowState } from '../../domain/feedback/workflow.ts';
-import type { Contact, FeedbackKind } from '../../domain/feedback/schema.ts';
+import type { Contact } from '../../domain/feedback/schema.ts';
 import { guarded, isConditionFailed, StoreUnavailableError } from './errors.ts';
 import { KEY, type TableNames } from './tables.ts';
+import type { FeedbackEvent } from '../../domain/feedback/events.ts';
+import type { FeedbackKind } from '../../domain/feedback/kinds.ts';
 
 /** A submission as stored (never holds contact details). Its workflow fields are the fold of its events. */
 export interface SubmissionRecord extends WorkflowState {

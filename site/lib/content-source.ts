@@ -12,6 +12,7 @@ import {
   noticeSchema,
   pageSchema,
   replySchema,
+  regionIdsOf,
   regionSchema,
   unitSchema,
   type ContentProblem,
@@ -85,13 +86,10 @@ function parseYaml(source: string, file: string, problems: ContentProblem[]): un
   }
 }
 
-/** Just the region ids (for the feedback API, which accepts only the site's regions). */
+/** Just the region ids, in the editors' order (the feedback API accepts only the site's regions). */
 export function readRegionIds(contentDir: string): string[] {
   const file = path.join(contentDir, 'regions.yaml');
-  if (!existsSync(file)) return [];
-  const list = yaml.load(readFileSync(file, 'utf8'), { schema: yaml.CORE_SCHEMA });
-  const result = z.array(regionSchema).safeParse(list);
-  return result.success ? result.data.map((r) => r.id) : [];
+  return existsSync(file) ? regionIdsOf(readFileSync(file, 'utf8')) : [];
 }
 
 /** Units' ids and names only (the staff API's list of units to assign), without validating everything else. */

@@ -12,7 +12,7 @@
  *   their Retry-After.
  */
 import * as z from 'zod/mini';
-import { createFeedbackSchema, fieldErrors, fromFormFields, IDEMPOTENCY_KEY, ITEM_ID } from '../../domain/feedback/schema.ts';
+import { createFeedbackSchema, fromFormFields, IDEMPOTENCY_KEY, ITEM_ID } from '../../domain/feedback/schema.ts';
 import { charLength, normalizeText } from '../../domain/text.ts';
 import { RETENTION } from '../../domain/feedback/retention.ts';
 import type { Receipt } from '../../domain/api/feedback.ts';
@@ -21,6 +21,7 @@ import { chinaDateTime } from '../../domain/dates.ts';
 import { urls } from '../../domain/urls.ts';
 import { announce, ApiError, clearErrors, postJson, showErrors } from './form-errors.ts';
 import { fetchChallenge, solve } from './pow.ts';
+import { fieldErrors } from '../../domain/api/problem.ts';
 
 /** localStorage key of the submission waiting to be delivered. */
 export const PENDING_KEY = 'ducha-feedback-pending';

@@ -6,13 +6,13 @@
  * can rate it here (满意 / 基本满意 / 不满意) within the window the API gives (`rateUntil`).
  */
 import * as z from 'zod/mini';
-import { fieldErrors, lookupSchema } from '../../domain/feedback/schema.ts';
-import { ratingSchema } from '../../domain/feedback/staff-schema.ts';
+import { lookupSchema, ratingSchema } from '../../domain/feedback/schema.ts';
 import type { LookupResult } from '../../domain/api/feedback.ts';
 import { feedbackField, feedbackKind, feedbackPage as t } from '../../domain/labels/zh-CN.ts';
 import { chinaDateTime } from '../../domain/dates.ts';
 import { urls } from '../../domain/urls.ts';
 import { announce, ApiError, clearErrors, fieldErrorsOf, postJson, showErrors } from './form-errors.ts';
+import { fieldErrors } from '../../domain/api/problem.ts';
 
 export function startLookup(): void {
   const form = document.getElementById('lookup-form') as HTMLFormElement | null;

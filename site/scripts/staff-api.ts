@@ -3,13 +3,14 @@
  * fetch helper that sends the token and turns problem+json answers into ApiError (401, 403, 404, 409, 422).
  */
 import * as z from 'zod/mini';
-import { fieldErrors, type Contact, type FieldError } from '../../domain/feedback/schema.ts';
+import { type Contact } from '../../domain/feedback/schema.ts';
 import { actionSchema, type ActionRequest } from '../../domain/feedback/staff-schema.ts';
 import type { FeedbackStatus } from '../../domain/feedback/status.ts';
 import { decide, type StaffUser } from '../../domain/feedback/workflow.ts';
 // The answers' types come from the API itself (type-only: no server code reaches the browser).
-import type { Detail, Me, QueuePage, StaffSubmission, UnitInfo } from '../../functions/http/staff-app.ts';
 import { apiError } from './form-errors.ts';
+import { fieldErrors, type FieldError } from '../../domain/api/problem.ts';
+import type { Detail, Me, QueuePage, StaffSubmission, UnitInfo } from '../../domain/api/staff.ts';
 
 export type { Contact, Detail, Me, QueuePage, StaffSubmission, UnitInfo };
 
@@ -56,5 +57,5 @@ export function validateAction(user: StaffUser, submission: StaffSubmission, bod
   const parsed = z.safeParse(actionSchema, body);
   if (!parsed.success) return fieldErrors(parsed.error);
   const decision = decide(user, { ...submission, eventCount: submission.version }, parsed.data.action, parsed.data, knownUnits);
-  return !decision.ok && decision.status === 422 ? [{ field: decision.field ?? '', message: decision.message }] : [];
+  return !decision.ok && decision.reason === 'invalid' ? [{ field: decision.field ?? '', message: decision.message }] : [];
 }

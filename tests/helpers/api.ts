@@ -10,7 +10,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey as shaKey } from 'altcha-lib/algorithms/sha';
 import { deriveKey as pbkdf2Key } from 'altcha-lib/algorithms/pbkdf2';
-import { createApp, DEFAULT_LIMITS, type AppDeps, type Limits, type Secrets } from '../../functions/http/app.ts';
+import { createApp, type AppDeps, type Secrets } from '../../functions/http/app.ts';
 import { DEFAULT_POW, type PowConfig } from '../../functions/http/pow.ts';
 import { createDynamoClient, documentClient } from '../../functions/store/client.ts';
 import { FeedbackStore } from '../../functions/store/feedback-store.ts';
@@ -18,6 +18,7 @@ import { GuardStore } from '../../functions/store/guard-store.ts';
 import type { TableNames } from '../../functions/store/tables.ts';
 import { ensureTables } from '../../functions/local/dynamodb.ts';
 import { TEST_POW } from './pow.ts';
+import { DEFAULT_LIMITS, type Limits } from '../../functions/http/limits.ts';
 
 export const SECRETS: Secrets = { altchaHmacKey: 'test-altcha-key', pepper: 'test-pepper' };
 

@@ -1,28 +1,13 @@
 /**
- * Debian's Chromium driven by playwright-core. Never downloads a browser: the path is /usr/bin/chromium
- * (CHROMIUM_PATH overrides), installed by .ci/run. The flags keep it off this machine's closed network.
+ * Browser-test helpers on top of Debian's Chromium (scripts/lib/browser.ts launches it): axe-core in the
+ * page, CSP and page errors, accessibility in both modes.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-}
+export { launchBrowser } from '../../scripts/lib/browser.ts';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

@@ -6,11 +6,12 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startPortal, type Portal } from '../../functions/local/portal.ts';
+import type { Portal } from '../../functions/local/portal.ts';
+import { startLocalPortal } from '../../scripts/lib/portal.ts';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import { TEST_POW } from './pow.ts';
-import { limitsFromEnv } from '../../functions/http/app.ts';
+import { limitsFromEnv } from '../../functions/http/limits.ts';
 import { cacheDir, root, TEST_AS_OF } from './paths.ts';
 
 declare module 'vitest' {
@@ -35,7 +36,7 @@ export async function setup(project: TestProject): Promise<void> {
   });
   // The whole portal, as npm start runs it, but with an in-memory DynamoDB and a cheap proof of work.
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ducha-site-data-'));
-  server = await startPortal({ distDir, dataDir, port: 0, inMemory: true, pow: TEST_POW,
+  server = await startLocalPortal({ distDir, dataDir, port: 0, inMemory: true, pow: TEST_POW,
     // Every browser test comes from 127.0.0.1: give the suite room (rate limits are tested in integration/).
     limits: limitsFromEnv({ DUCHA_RATE_LIMIT_MULTIPLIER: '100' }) });
   project.provide('siteUrl', server.url);

@@ -8,8 +8,8 @@ import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { signDevToken } from '../../functions/local/dev-auth.ts';
 import type { StaffRole } from '../../domain/feedback/workflow.ts';
-import type { Detail } from '../../site/scripts/staff-api.ts';
 import { staffPage } from '../../domain/labels/zh-CN.ts';
+import type { Detail } from '../../domain/api/staff.ts';
 export { expectAccessible } from './browser.ts';
 
 export function staffToken(dataDir: string, role: StaffRole, unit?: string, name = `测试${role}${unit ?? ''}`): Promise<string> {

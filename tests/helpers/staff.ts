@@ -6,13 +6,14 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { createStaffApp, type UnitInfo } from '../../functions/http/staff-app.ts';
+import { createStaffApp } from '../../functions/http/staff-app.ts';
 import { createVerifier } from '../../functions/staff/auth.ts';
 import { outboxNotifier, type OutgoingMessage } from '../../functions/staff/notify.ts';
 import { ContactStore, FeedbackStore } from '../../functions/store/feedback-store.ts';
 import { devVerifierOptions, signDevToken } from '../../functions/local/dev-auth.ts';
 import type { StaffRole } from '../../domain/feedback/workflow.ts';
 import { newKey, testApi, validSubmission, type TestApiOptions } from './api.ts';
+import type { UnitInfo } from '../../domain/api/staff.ts';
 
 export const UNITS: UnitInfo[] = [
   { id: 'water', name: '示例市水务局', shortName: '水务局' },

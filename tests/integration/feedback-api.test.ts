@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { failOnce, newKey, SECRETS, testApi, validSubmission, type TestApi } from '../helpers/api.ts';
 import { queryPassword } from '../../functions/http/receipt.ts';
-import { TRACKING_NUMBER } from '../../domain/feedback/schema.ts';
 import { feedbackError as msg } from '../../domain/labels/zh-CN.ts';
 import { startDynalite } from '../../functions/local/dynamodb.ts';
+import { TRACKING_NUMBER } from '../../domain/feedback/tracking-number.ts';
 
 const engines = Object.entries(inject('engines'));
 

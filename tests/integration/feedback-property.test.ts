@@ -6,9 +6,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import fc from 'fast-check';
 import { testApi, type TestApi } from '../helpers/api.ts';
-import { createFeedbackSchema, FEEDBACK_KINDS, LIMITS } from '../../domain/feedback/schema.ts';
+import { createFeedbackSchema, LIMITS } from '../../domain/feedback/schema.ts';
 import { charLength, hasForbiddenControl } from '../../domain/text.ts';
 import { FEEDBACK_STATUSES } from '../../domain/feedback/status.ts';
+import { FEEDBACK_KINDS } from '../../domain/feedback/kinds.ts';
 
 const engines = Object.entries(inject('engines'));
 const RUNS = 1000;

@@ -7,8 +7,8 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { failOnce } from '../helpers/api.ts';
 import { staffTestApi, type StaffTestApi } from '../helpers/staff.ts';
-import { STAFF_ACTIONS, type StaffAction } from '../../domain/feedback/workflow.ts';
 import { redaction, staffError } from '../../domain/labels/zh-CN.ts';
+import { STAFF_ACTIONS, type StaffAction } from '../../domain/feedback/status.ts';
 
 const engines = Object.entries(inject('engines'));
 

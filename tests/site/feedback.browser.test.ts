@@ -16,13 +16,15 @@ import { deriveKey as pbkdf2Key } from 'altcha-lib/algorithms/pbkdf2';
 import { deriveKey as shaKey } from 'altcha-lib/algorithms/sha';
 import { expectAccessible, launchBrowser, watchErrors } from '../helpers/browser.ts';
 import { loadSample } from '../helpers/sample.ts';
-import { createFeedbackSchema, fieldErrors, fromFormFields, TRACKING_NUMBER, type FieldError } from '../../domain/feedback/schema.ts';
+import { createFeedbackSchema, fromFormFields } from '../../domain/feedback/schema.ts';
 import { statusLabel } from '../../domain/feedback/status.ts';
 import { tableNamesFromEnv } from '../../functions/store/tables.ts';
 import type { LookupResult, Receipt } from '../../domain/api/feedback.ts';
 import { feedbackError, feedbackField, feedbackKind, feedbackPage as t } from '../../domain/labels/zh-CN.ts';
 import { urls } from '../../domain/urls.ts';
 import { chinaDateTime } from '../../domain/dates.ts';
+import { fieldErrors, type FieldError } from '../../domain/api/problem.ts';
+import { TRACKING_NUMBER } from '../../domain/feedback/tracking-number.ts';
 
 const base = inject('siteUrl');
 const sample = loadSample();

@@ -5,12 +5,14 @@
  * sent, with the version of the submission the user is looking at.
  */
 import { useState, type FormEvent } from 'react';
-import type { FieldError } from '../../../domain/feedback/schema.ts';
 import type { ActionRequest } from '../../../domain/feedback/staff-schema.ts';
-import type { StaffAction, StaffUser } from '../../../domain/feedback/workflow.ts';
+import type { StaffUser } from '../../../domain/feedback/workflow.ts';
 import { staffPage as t } from '../../../domain/labels/zh-CN.ts';
-import { validateAction, type StaffSubmission, type UnitInfo } from '../../scripts/staff-api.ts';
+import { validateAction } from '../../scripts/staff-api.ts';
 import { describedBy, errorOf, ErrorSummary, FieldMessage, TextArea } from './forms.tsx';
+import type { FieldError } from '../../../domain/api/problem.ts';
+import type { StaffAction } from '../../../domain/feedback/status.ts';
+import type { StaffSubmission, UnitInfo } from '../../../domain/api/staff.ts';
 
 /** What an action does with the answer: field errors to show (422), or null when handled. */
 export type Act = (body: ActionRequest) => Promise<FieldError[] | null>;

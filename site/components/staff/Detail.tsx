@@ -3,15 +3,16 @@
  * events marked 内部), the contact details once revealed, and the forms of the actions available now.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { FieldError } from '../../../domain/feedback/schema.ts';
 import type { ActionRequest } from '../../../domain/feedback/staff-schema.ts';
-import type { ActorRole } from '../../../domain/feedback/status.ts';
 import { ApiError, fieldErrorsOf } from '../../scripts/form-errors.ts';
 import { chinaDateTime } from '../../../domain/dates.ts';
 import { urls } from '../../../domain/urls.ts';
 import { feedbackField, feedbackPage, satisfaction, staffPage as t, staffRole } from '../../../domain/labels/zh-CN.ts';
-import type { Contact, Detail, Me, StaffApi } from '../../scripts/staff-api.ts';
+import type { Contact, StaffApi } from '../../scripts/staff-api.ts';
 import ActionForms from './ActionForms.tsx';
+import type { FieldError } from '../../../domain/api/problem.ts';
+import type { ActorRole } from '../../../domain/feedback/events.ts';
+import type { Detail, Me } from '../../../domain/api/staff.ts';
 
 interface Props {
   readonly api: StaffApi;

@@ -5,11 +5,12 @@
  */
 import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { FEEDBACK_STATUSES, type FeedbackStatus } from '../../../domain/feedback/status.ts';
-import type { FieldError } from '../../../domain/feedback/schema.ts';
 import { chinaDateTime } from '../../../domain/dates.ts';
 import { feedbackField, feedbackKind, feedbackStatus, nav, staffPage as t } from '../../../domain/labels/zh-CN.ts';
-import type { Me, QueuePage, StaffApi } from '../../scripts/staff-api.ts';
+import type { StaffApi } from '../../scripts/staff-api.ts';
 import { describedBy, errorOf, ErrorSummary, FieldMessage } from './forms.tsx';
+import type { FieldError } from '../../../domain/api/problem.ts';
+import type { Me, QueuePage } from '../../../domain/api/staff.ts';
 
 interface Filters {
   readonly kind: string;

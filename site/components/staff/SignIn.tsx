@@ -3,10 +3,10 @@
  * page (Cognito or another OpenID Connect provider) in AWS.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { FieldError } from '../../../domain/feedback/schema.ts';
 import { looksLikeJwt, startSignIn, type ConsoleConfig } from '../../scripts/staff-auth.ts';
 import { staffPage as t } from '../../../domain/labels/zh-CN.ts';
 import { errorOf, ErrorSummary, FieldMessage, describedBy } from './forms.tsx';
+import type { FieldError } from '../../../domain/api/problem.ts';
 
 interface Props {
   readonly config: ConsoleConfig | null;

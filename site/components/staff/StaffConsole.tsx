@@ -7,14 +7,15 @@
  * whatever replaced the control the user was on. 401 from any call returns to sign-in.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { TRACKING_NUMBER, normalizeTrackingNumber } from '../../../domain/feedback/schema.ts';
 import { ApiError } from '../../scripts/form-errors.ts';
 import { clearToken, finishSignIn, logoutUrl, parseConfig, saveToken, SignInError, storedToken, type ConsoleConfig } from '../../scripts/staff-auth.ts';
-import { staffApi, type Me } from '../../scripts/staff-api.ts';
+import { staffApi } from '../../scripts/staff-api.ts';
 import { feedbackPage, staffPage as t, staffRole } from '../../../domain/labels/zh-CN.ts';
 import DetailView from './Detail.tsx';
 import Queue from './Queue.tsx';
 import SignIn from './SignIn.tsx';
+import { TRACKING_NUMBER, normalizeTrackingNumber } from '../../../domain/feedback/tracking-number.ts';
+import type { Me } from '../../../domain/api/staff.ts';
 
 type Phase =
   | { readonly kind: 'starting' }

@@ -4,8 +4,8 @@
  * aria-describedby and aria-invalid. The messages are the API's own (same schema, same dictionary).
  */
 import { useEffect, useRef } from 'react';
-import type { FieldError } from '../../../domain/feedback/schema.ts';
 import { staffPage as t } from '../../../domain/labels/zh-CN.ts';
+import type { FieldError } from '../../../domain/api/problem.ts';
 
 export const label = (field: string) => (t.field as Record<string, string>)[field];
 

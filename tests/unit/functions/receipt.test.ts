@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { clientFingerprint, hashPassword, newSalt, passwordMatches, queryPassword, trackingNumber, yymm } from '../../../functions/http/receipt.ts';
-import { normalizeTrackingNumber, TRACKING_NUMBER } from '../../../domain/feedback/schema.ts';
+import { clientFingerprint, hashPassword, newSalt, passwordMatches, queryPassword, trackingNumber } from '../../../functions/http/receipt.ts';
+import { normalizeTrackingNumber, TRACKING_NUMBER, yymm } from '../../../domain/feedback/tracking-number.ts';
 
 const PEPPER = 'unit-test-pepper';
 

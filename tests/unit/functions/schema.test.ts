@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as z from 'zod/mini';
-import { createFeedbackSchema, fieldErrors, fromFormFields, lookupSchema, normalizeTrackingNumber, TRACKING_NUMBER } from '../../../domain/feedback/schema.ts';
+import { createFeedbackSchema, fromFormFields, lookupSchema } from '../../../domain/feedback/schema.ts';
 import { feedbackError as msg } from '../../../domain/labels/zh-CN.ts';
+import { fieldErrors } from '../../../domain/api/problem.ts';
+import { normalizeTrackingNumber, TRACKING_NUMBER } from '../../../domain/feedback/tracking-number.ts';
 
 const schema = createFeedbackSchema({ regionIds: ['chengguan', 'hexi'] });
 const valid = { kind: 'suggestion', title: '增加公交班次', content: '早高峰城关到河西的公交太挤了。' };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyEvent, availableActions, decide, decideRating, type StaffUser, type WorkflowState } from '../../../domain/feedback/workflow.ts';
-import { publicHistory, type FeedbackEvent } from '../../../domain/feedback/status.ts';
+import { CITIZEN, publicHistory, type FeedbackEvent } from '../../../domain/feedback/events.ts';
+import { statusLabel } from '../../../domain/feedback/status.ts';
 
 const reviewer: StaffUser = { sub: 'r', name: '王审核', role: 'reviewer' };
 const water: StaffUser = { sub: 'w', name: '赵办理', role: 'unit', unit: 'water' };
@@ -10,7 +11,7 @@ const start: WorkflowState = { status: 'received', version: 1, eventCount: 1, up
 /** Run actions through decide and applyEvent, collecting the events as the store would. */
 function run(steps: [StaffUser, Parameters<typeof decide>[2], Parameters<typeof decide>[3]][]) {
   let state = start;
-  const events: FeedbackEvent[] = [{ seq: 1, at: start.updatedAt, action: 'submitted', status: 'received', actor: '留言人', role: 'citizen', public: true }];
+  const events: FeedbackEvent[] = [{ seq: 1, at: start.updatedAt, action: 'submitted', status: 'received', ...CITIZEN, public: true }];
   steps.forEach(([user, action, input], i) => {
     const d = decide(user, state, action, input, units);
     if (!d.ok) throw new Error(`${action}: ${d.message}`);
@@ -42,7 +43,7 @@ describe('workflow', () => {
 
   it('shows the citizen public steps only, never drafts, notes sent back, staff names or reveals', () => {
     const history = publicHistory(loop.events);
-    expect(history.map((h) => h.label)).toEqual(['已提交', '已受理', '办理中', '已答复']);
+    expect(history.map((h) => h.label)).toEqual((['received', 'accepted', 'in_progress', 'replied'] as const).map(statusLabel));
     const text = JSON.stringify(history);
     for (const secret of ['王审核', '赵办理', '请写明完成时间', '积水已排除', '电话回访']) expect(text).not.toContain(secret);
   });
@@ -51,7 +52,7 @@ describe('workflow', () => {
     expect(availableActions(reviewer, loop.state)).toEqual(['close', 'reveal']);
     expect(availableActions(water, loop.state)).toEqual(['reveal']);
     expect(availableActions({ ...water, unit: 'urban' }, loop.state)).toEqual([]);
-    expect(decide(water, loop.state, 'close', {}, units)).toMatchObject({ ok: false, status: 403 });
+    expect(decide(water, loop.state, 'close', {}, units)).toMatchObject({ ok: false, reason: 'forbidden' });
   });
 
   it('keeps one rating per reply and reopens on 不满意', () => {
@@ -60,7 +61,7 @@ describe('workflow', () => {
     expect(unhappy).toMatchObject({ ok: true, event: { action: 'reopened', status: 'accepted', rating: 'dissatisfied', note: '仍有积水' } });
     const rated = applyEvent(loop.state, { ...(unhappy.ok ? unhappy.event : ({} as never)), seq: 9, at: now.toISOString() });
     expect(rated.status).toBe('accepted');
-    expect(decideRating(rated, 'satisfied', undefined, now)).toMatchObject({ ok: false, status: 409 });
-    expect(decideRating(loop.state, 'satisfied', undefined, new Date('2026-11-30T00:00:00.000Z'))).toMatchObject({ ok: false, status: 409 });
+    expect(decideRating(rated, 'satisfied', undefined, now)).toMatchObject({ ok: false, reason: 'conflict' });
+    expect(decideRating(loop.state, 'satisfied', undefined, new Date('2026-11-30T00:00:00.000Z'))).toMatchObject({ ok: false, reason: 'conflict' });
   });
 });

@@ -1,0 +1,45 @@
+/**
+ * Every route of the API, once: the Hono apps register their handlers by these names (and a test checks
+ * they register exactly these), the CDK app routes API Gateway to the right function from them, and the
+ * site's islands call these paths. Path parameters are written `:name`. Plain data.
+ */
+
+/** The Lambda function (and local app) that answers a route. */
+export type ApiFunction = 'feedback' | 'lookup' | 'staff';
+export type ApiMethod = 'GET' | 'POST';
+
+export interface ApiRoute {
+  readonly method: ApiMethod;
+  readonly path: string;
+  readonly fn: ApiFunction;
+  /** What it does, for the API's documentation. */
+  readonly summary: string;
+  /** Needs a signed-in staff member (a bearer token). */
+  readonly staff?: true;
+}
+
+export const API_ROUTES = {
+  health: { method: 'GET', path: '/api/health', fn: 'feedback', summary: 'liveness' },
+  challenge: { method: 'GET', path: '/api/challenge', fn: 'feedback', summary: 'a proof-of-work challenge (ALTCHA)' },
+  submit: { method: 'POST', path: '/api/feedback', fn: 'feedback', summary: 'a suggestion, problem clue or item feedback → receipt' },
+  lookup: { method: 'POST', path: '/api/feedback/lookup', fn: 'lookup', summary: 'status, public history and reply of one submission' },
+  rate: { method: 'POST', path: '/api/feedback/satisfaction', fn: 'lookup', summary: "the citizen's rating of the reply (满意 / 基本满意 / 不满意)" },
+  staffConfig: { method: 'GET', path: '/api/staff-config', fn: 'staff', summary: 'how the console signs in (no token needed)' },
+  me: { method: 'GET', path: '/api/staff/me', fn: 'staff', staff: true, summary: 'the signed-in user and the units' },
+  queue: { method: 'GET', path: '/api/staff/queue', fn: 'staff', staff: true, summary: "one status's submissions (filters: kind, unit, from, to; cursor), and counts" },
+  submission: { method: 'GET', path: '/api/staff/submissions/:tracking', fn: 'staff', staff: true, summary: 'one submission with its full history' },
+  action: { method: 'POST', path: '/api/staff/submissions/:tracking/actions', fn: 'staff', staff: true, summary: 'one workflow action: an audit event, version-checked' },
+  export: { method: 'GET', path: '/api/staff/export', fn: 'staff', staff: true, summary: 'approved replies the citizen allowed to publish, redacted' },
+} as const satisfies Record<string, ApiRoute>;
+
+export type RouteName = keyof typeof API_ROUTES;
+
+/** The routes one function answers, in table order. */
+export function routesOf(fn: ApiFunction): (ApiRoute & { readonly name: RouteName })[] {
+  return (Object.entries(API_ROUTES) as [RouteName, ApiRoute][]).filter(([, r]) => r.fn === fn).map(([name, r]) => ({ ...r, name }));
+}
+
+/** A route's path with its parameters filled in (each encoded). */
+export function routePath(name: RouteName, params: Readonly<Record<string, string>> = {}): string {
+  return API_ROUTES[name].path.replace(/:([a-z]+)/gi, (_m, key: string) => encodeURIComponent(params[key] ?? ''));
+}

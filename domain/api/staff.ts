@@ -1,0 +1,100 @@
+/**
+ * What the staff API answers (JSON bodies): the staff console reads these types, the API's routes build
+ * them (domain/feedback/views.ts). Types only.
+ */
+import type { ActorRole } from '../feedback/events.ts';
+import type { FeedbackKind } from '../feedback/kinds.ts';
+import type { Rating } from '../feedback/rating.ts';
+import type { Contact } from '../feedback/schema.ts';
+import type { FeedbackStatus, StaffAction } from '../feedback/status.ts';
+import type { SubmissionRecord } from '../feedback/submission.ts';
+import type { StaffUser } from '../feedback/workflow.ts';
+
+/** A unit as the staff API and the console know it (from the site's /data/units.json). */
+export interface UnitInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly shortName: string;
+}
+
+/** A submission as staff see it: everything but the password hash and storage fields; `version` to act on. */
+export type StaffSubmission = Omit<SubmissionRecord, 'passwordHash' | 'passwordSalt' | 'ownerHash' | 'expiresAt' | 'eventCount' | 'version'> & {
+  /** The number of events the staff member saw (sent back with an action). */
+  readonly version: number;
+  readonly statusLabel: string;
+  readonly kindLabel: string;
+};
+
+/** One event of the history, labelled. */
+export interface StaffEvent {
+  readonly seq: number;
+  readonly at: string;
+  readonly action: string;
+  readonly label: string;
+  readonly status?: FeedbackStatus;
+  readonly statusLabel?: string;
+  readonly actor: string;
+  readonly role: ActorRole;
+  readonly note?: string;
+  readonly public: boolean;
+  readonly units?: readonly string[];
+  readonly unit?: string;
+  readonly rating?: Rating;
+}
+
+/** One row of the queue. */
+export interface QueueItem {
+  readonly trackingNumber: string;
+  readonly kind: FeedbackKind;
+  readonly kindLabel: string;
+  readonly title: string;
+  readonly status: FeedbackStatus;
+  readonly statusLabel: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly units: readonly string[];
+  readonly verified: boolean;
+  readonly hasContact: boolean;
+  readonly itemId?: string;
+}
+
+/** GET /api/staff/me */
+export interface Me {
+  readonly user: StaffUser;
+  readonly units: readonly UnitInfo[];
+}
+
+/** GET /api/staff/queue */
+export interface QueuePage {
+  readonly status: FeedbackStatus;
+  readonly counts: Partial<Record<FeedbackStatus, number>>;
+  readonly items: readonly QueueItem[];
+  readonly cursor?: string;
+}
+
+/** GET /api/staff/submissions/:tracking and POST …/actions (the latter with `contact` after a reveal). */
+export interface Detail {
+  readonly submission: StaffSubmission;
+  readonly events: readonly StaffEvent[];
+  readonly actions: readonly StaffAction[];
+  readonly contact?: Contact;
+}
+
+/** One approved reply the citizen allowed to publish, redacted (GET /api/staff/export → replies:export). */
+export interface ExportedReply {
+  readonly trackingNumber: string;
+  readonly kind: FeedbackKind;
+  readonly title: string;
+  readonly question: string;
+  readonly reply: string;
+  readonly unit: string;
+  readonly unitName: string;
+  readonly submittedAt: string;
+  readonly repliedAt: string;
+  readonly itemId?: string;
+}
+
+/** GET /api/staff/export */
+export interface ExportPage {
+  readonly replies: readonly ExportedReply[];
+}

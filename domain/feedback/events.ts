@@ -1,0 +1,71 @@
+/**
+ * A submission's history: append-only events, who wrote them, and what of them the citizen sees.
+ * Pure; imports only domain/.
+ */
+import { feedbackAction, staffPage } from '../labels/zh-CN.ts';
+import { RATING, type Rating } from './rating.ts';
+import { statusLabel, type FeedbackStatus } from './status.ts';
+
+export type ActorRole = 'citizen' | 'system' | 'reviewer' | 'unit' | 'admin';
+
+/** One entry of a submission's history. Events are never changed once written. */
+export interface FeedbackEvent {
+  /** 1, 2, 3 … within the submission. */
+  readonly seq: number;
+  /** ISO 8601 instant. */
+  readonly at: string;
+  /** What happened, e.g. `submitted`, `accepted`, `rejected`, `assigned`, `reply_approved`. */
+  readonly action: string;
+  /** The status after this event, when it changed the status. */
+  readonly status?: FeedbackStatus;
+  /** Display name of the actor (staff name, 系统, 留言人). */
+  readonly actor: string;
+  readonly role: ActorRole;
+  /** Free text: a rejection reason, an internal note, a reply. */
+  readonly note?: string;
+  /** Shown in the citizen's lookup. */
+  readonly public: boolean;
+  /** `assigned`: the units the submission now goes to. */
+  readonly units?: readonly string[];
+  /** `reply_drafted`: the unit the reply is written for. */
+  readonly unit?: string;
+  /** `rated` / `reopened`: the citizen's rating. */
+  readonly rating?: Rating;
+}
+
+/** An event before it has its sequence number and time. */
+export type NewEvent = Omit<FeedbackEvent, 'seq' | 'at'>;
+
+/** The citizen as the actor of their own events (submitting, rating): never a name. */
+export const CITIZEN = { actor: staffPage.citizen, role: 'citizen' } as const satisfies Pick<FeedbackEvent, 'actor' | 'role'>;
+
+/** What the lookup shows of an event: its date, the status after it, a label and any public note. */
+export interface PublicEvent {
+  readonly at: string;
+  readonly status: FeedbackStatus;
+  readonly label: string;
+  readonly note?: string;
+}
+
+/**
+ * The citizen's view of the history: public events only, with the status each left behind. Staff names,
+ * internal notes and drafts never appear; a rejection reason and the citizen's own rating do.
+ */
+export function publicHistory(events: readonly FeedbackEvent[]): PublicEvent[] {
+  let status: FeedbackStatus = 'received';
+  const out: PublicEvent[] = [];
+  for (const e of [...events].sort((a, b) => a.seq - b.seq)) {
+    if (e.status) status = e.status;
+    if (!e.public) continue;
+    const label = e.rating ? `${feedbackAction.rated}：${RATING[e.rating].label}` : statusLabel(status);
+    const note = e.action === 'rejected' || e.rating ? e.note : undefined;
+    out.push({ at: e.at, status, label, ...(note ? { note } : {}) });
+  }
+  return out;
+}
+
+/** The label of an event for people: the action, and for ratings which one. */
+export function eventLabel(event: Pick<FeedbackEvent, 'action' | 'rating'>): string {
+  const base = feedbackAction[event.action as keyof typeof feedbackAction] ?? event.action;
+  return event.rating ? `${base}：${RATING[event.rating].label}` : base;
+}
