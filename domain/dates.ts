@@ -71,12 +71,6 @@ export function monthRange(first: string, last: string): string[] {
   return out;
 }
 
-/** `2026年3月5日` for people. */
-export function formatChineseDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
-
 const chinaTimeFormat = new Intl.DateTimeFormat('en-CA', {
   timeZone: CHINA_TIME_ZONE,
   year: 'numeric',

@@ -108,6 +108,3 @@ export const itemSchema = z
   });
 
 export type Item = z.output<typeof itemSchema>;
-export type Extension = z.output<typeof extensionSchema>;
-export type Update = z.output<typeof updateSchema>;
-export type Attachment = z.output<typeof attachmentSchema>;

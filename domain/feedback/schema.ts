@@ -141,7 +141,6 @@ export const lookupSchema = z.strictObject(
   },
   { error: unknownKeys() },
 );
-export type LookupInput = z.output<typeof lookupSchema>;
 
 /** POST /api/feedback/satisfaction — the citizen rates the reply (with the lookup credentials). */
 export const ratingSchema = z.strictObject(
@@ -153,7 +152,6 @@ export const ratingSchema = z.strictObject(
   },
   { error: unknownKeys() },
 );
-export type RatingRequest = z.output<typeof ratingSchema>;
 
 /**
  * Map a plain HTML form post (application/x-www-form-urlencoded) to the JSON shape: `contact.name` →

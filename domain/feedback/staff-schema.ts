@@ -39,4 +39,3 @@ export const queueQuerySchema = z.strictObject(
   },
   { error: unknownKeys() },
 );
-export type QueueQuery = z.output<typeof queueQuerySchema>;

@@ -51,9 +51,6 @@ export const SUBMISSION_STATUS: Readonly<Record<FeedbackStatus, StatusInfo>> = {
 /** Actions allowed whatever the status (they change none). */
 const ANY_STATUS: ReadonlySet<SubmissionAction> = new Set(['reveal']);
 
-/** Statuses in which nothing more happens (不予受理, 已办结 without a reopening). */
-export const CLOSED_STATUSES: ReadonlySet<FeedbackStatus> = new Set(FEEDBACK_STATUSES.filter((s) => !SUBMISSION_STATUS[s].open));
-
 export function statusLabel(status: FeedbackStatus): string {
   return SUBMISSION_STATUS[status].label;
 }

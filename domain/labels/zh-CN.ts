@@ -301,10 +301,6 @@ export const contentError = {
 } as const;
 
 export type StatusCode = keyof typeof status;
-export type CategoryCode = keyof typeof category;
-export type SourceCode = keyof typeof source;
-export type UnitKindCode = keyof typeof unitKind;
-export type RegionKindCode = keyof typeof regionKind;
 
 /** 意见建议 / 问题线索: kinds of submission. */
 export const feedbackKind = {

@@ -12,7 +12,6 @@ import { apiError } from './form-errors.ts';
 import { fieldErrors, type FieldError } from '../../domain/api/problem.ts';
 import type { Detail, Me, QueuePage, StaffSubmission, UnitInfo } from '../../domain/api/staff.ts';
 
-export type { Contact, Detail, Me, QueuePage, StaffSubmission, UnitInfo };
 
 export interface QueueQuery {
   readonly status: FeedbackStatus;

@@ -8,11 +8,12 @@ import { ApiError, fieldErrorsOf } from '../../scripts/form-errors.ts';
 import { chinaDateTime } from '../../../domain/dates.ts';
 import { urls } from '../../../domain/urls.ts';
 import { feedbackField, feedbackPage, satisfaction, staffPage as t, staffRole } from '../../../domain/labels/zh-CN.ts';
-import type { Contact, StaffApi } from '../../scripts/staff-api.ts';
+import type { StaffApi } from '../../scripts/staff-api.ts';
 import ActionForms from './ActionForms.tsx';
 import type { FieldError } from '../../../domain/api/problem.ts';
 import type { ActorRole } from '../../../domain/feedback/events.ts';
 import type { Detail, Me } from '../../../domain/api/staff.ts';
+import type { Contact } from '../../../domain/feedback/schema.ts';
 
 interface Props {
   readonly api: StaffApi;
