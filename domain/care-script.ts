@@ -3,6 +3,7 @@
  * chosen mode applies before first paint, remembers the choice in localStorage, and reveals the header
  * button (hidden without JavaScript, so no dead control is shown). Kept under 1 KB; the CSP allows it by
  * hash (astro.config.mjs), so no 'unsafe-inline'.
+ * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
 import { createHash } from 'node:crypto';
 

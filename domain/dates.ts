@@ -1,6 +1,7 @@
 /**
  * China dates. Every date in Ducha is a calendar date in Asia/Shanghai, written `YYYY-MM-DD`, whatever the
  * time zone of the machine that builds the site. Date strings compare correctly as strings.
+ * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
 
 export const CHINA_TIME_ZONE = 'Asia/Shanghai';

@@ -1,4 +1,7 @@
-/** Text hygiene for everything citizens type: NFC, one kind of line break, trimmed, counted in characters. */
+/**
+ * Text hygiene for everything citizens type: NFC, one kind of line break, trimmed, counted in characters.
+ * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
+ */
 
 /** NFC-normalise, turn CRLF/CR (what browsers send for textarea line breaks) into LF, trim. */
 export function normalizeText(s: string): string {

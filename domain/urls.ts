@@ -1,4 +1,7 @@
-/** Every URL the site links to, in one place. Paths end with `/` (Astro's directory build format). */
+/**
+ * Every URL the site links to, in one place. Paths end with `/` (Astro's directory build format).
+ * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
+ */
 
 /** Ways to list items on static pages. `unit` is the lead unit; `support` lists a unit's supporting items. */
 export type Facet = 'status' | 'unit' | 'support' | 'category' | 'region' | 'year';

@@ -2,6 +2,7 @@
  * The CDK app: `npm run synth` (offline, no credentials, no Docker) and `npx cdk deploy`.
  * Context: -c stage=prod -c region=cn-northwest-1 -c domain=… -c certificateArn=… | -c iamCertificateId=…
  * -c waf=true -c alarmEmail=… -c sitePath=dist. docs/deploy.md explains each.
+ * Layer: infra/ — imports domain/ and infra/; of functions/ only handlers/bundling.ts and store/tables.ts.
  */
 import path from 'node:path';
 import { App } from 'aws-cdk-lib';

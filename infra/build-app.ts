@@ -1,6 +1,7 @@
 /**
  * Put the stacks of one deployment into an app and register cdk-nag's AwsSolutions checks on it. Used by
  * infra/app.ts and by the tests, so what is tested is what synthesizes.
+ * Layer: infra/ — imports domain/ and infra/; of functions/ only handlers/bundling.ts and store/tables.ts.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -2,6 +2,7 @@
  * The deployment a synth describes, read from CDK context (`-c key=value`) and checked before any construct
  * is built. The partition follows the region: `cn-*` regions are the AWS China partition (aws-cn), where
  * CloudFront, certificates and WAF work differently (docs/deploy.md, "China regions").
+ * Layer: infra/ — imports domain/ and infra/; of functions/ only handlers/bundling.ts and store/tables.ts.
  */
 import path from 'node:path';
 

@@ -10,6 +10,7 @@
  *    bundled and with the runtime's SDK; minified size and module initialisation time in Node (a local
  *    stand-in answers the one Secrets Manager call). Targets: ≤ 500 KB, init ≤ 150 ms.
  * 3. Proof-of-work cost: how long the default challenge takes to solve here, single-threaded.
+ * Layer: scripts/ — may import any layer but tests/; only scripts/ and tests/ import it.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -3,6 +3,7 @@
  * site and search index from cold, and print wall time, items/s, peak RSS of the whole build (Node and the
  * Pagefind process), output size, index size, and the bytes a first search transfers in Chromium.
  * Targets (2-core machine): 10,000 items ≤ 60 s, peak RSS ≤ 2 GB, first search ≤ 300 KB.
+ * Layer: scripts/ — may import any layer but tests/; only scripts/ and tests/ import it.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

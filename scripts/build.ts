@@ -1,6 +1,7 @@
 /**
  * `npm run build [-- --out dir] [-- --content dir]` — validate content, then build the site, open data and
  * search index (into dist/ by default). A content problem prints one Chinese line per problem, exit 1.
+ * Layer: scripts/ — may import any layer but tests/; only scripts/ and tests/ import it.
  */
 import { parseArgs } from 'node:util';
 import { buildSite, ContentError } from './lib/build-site.ts';

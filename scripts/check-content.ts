@@ -1,6 +1,7 @@
 /**
  * `npm run check:content [-- --dir path/to/content]` — validate every editor file with the content schemas
  * and print one Chinese line per problem (file, field, rule). Exit code 1 when anything is wrong.
+ * Layer: scripts/ — may import any layer but tests/; only scripts/ and tests/ import it.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';

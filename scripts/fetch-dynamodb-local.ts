@@ -2,6 +2,7 @@
  * Fetch AWS's DynamoDB Local engine for the integration tests: it ships as a jar inside the npm package
  * amplify-dynamodb-simulator, which we `npm pack` (no install, no dependency) and unpack into
  * .cache/dynamodb-local/. Idempotent; prints the folder. Run by .ci/run and by the test setup when missing.
+ * Layer: scripts/ — may import any layer but tests/; only scripts/ and tests/ import it.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';

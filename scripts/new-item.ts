@@ -6,6 +6,7 @@
  * of the year. Missing values are asked for at the prompt (in a terminal); otherwise the command says which
  * are missing. Every value is checked with the same schema and references as the build before anything is
  * written.
+ * Layer: scripts/ — may import any layer but tests/; only scripts/ and tests/ import it.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

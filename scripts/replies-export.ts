@@ -6,6 +6,7 @@
  * file per reply, content/replies/<tracking-number>.md, for editors to review and commit. Existing files
  * are kept as editors left them unless --overwrite. Locally, without --token, a reviewer token is made
  * with the development issuer.
+ * Layer: scripts/ — may import any layer but tests/; only scripts/ and tests/ import it.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

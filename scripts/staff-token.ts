@@ -2,6 +2,7 @@
  * `npm run staff:token -- --name 张三 --role reviewer [--unit water] [--hours 12] [--data .data]`
  * Prints a staff sign-in token from the local development issuer (for the console at /staff/ and for
  * `npm run replies:export`). Only the local server accepts these; in AWS staff sign in with Cognito.
+ * Layer: scripts/ — may import any layer but tests/; only scripts/ and tests/ import it.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';

@@ -1,6 +1,7 @@
 /**
  * `npm start` — build the site from content/ and serve the whole portal on http://localhost:4321
  * (site + feedback API + embedded DynamoDB under .data/). Options: --port N, --no-build.
+ * Layer: scripts/ — may import any layer but tests/; only scripts/ and tests/ import it.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';

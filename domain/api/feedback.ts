@@ -1,6 +1,7 @@
 /**
  * What the public feedback API answers (JSON bodies), shared by the API, its HTML views and the site's
  * islands. Types only; the views that build them are domain/feedback/views.ts.
+ * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
 import type { PublicEvent } from '../feedback/events.ts';
 import type { FeedbackKind } from '../feedback/kinds.ts';

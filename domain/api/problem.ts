@@ -2,6 +2,7 @@
  * The shape of every error the API answers: RFC 9457 problem details (`application/problem+json`), with
  * `errors: [{field, message}]` for fields that did not pass. Shared by the API (functions/http/problems.ts
  * builds them) and the site's islands (which read them). Types and the zod-issue mapping only.
+ * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
 
 export interface FieldError {

@@ -2,6 +2,7 @@
  * Every route of the API, once: the Hono apps register their handlers by these names (and a test checks
  * they register exactly these), the CDK app routes API Gateway to the right function from them, and the
  * site's islands call these paths. Path parameters are written `:name`. Plain data.
+ * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
 
 /** The Lambda function (and local app) that answers a route. */

@@ -1,6 +1,7 @@
 /**
  * What the staff API answers (JSON bodies): the staff console reads these types, the API's routes build
  * them (domain/feedback/views.ts). Types only.
+ * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
 import type { ActorRole } from '../feedback/events.ts';
 import type { FeedbackKind } from '../feedback/kinds.ts';

@@ -1,6 +1,7 @@
 /**
  * Building blocks shared by the content schemas: China dates, code lists that also accept their Chinese
  * label, ids, and the error map that turns zod issues into one Chinese sentence per field.
+ * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
 import { z } from 'zod';
 import { contentError as msg } from '../labels/zh-CN.ts';

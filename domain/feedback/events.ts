@@ -1,6 +1,7 @@
 /**
  * A submission's history: append-only events, who wrote them, and what of them the citizen sees.
- * Pure; imports only domain/.
+ *
+ * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
 import { feedbackAction, staffPage } from '../labels/zh-CN.ts';
 import { RATING, type Rating } from './rating.ts';

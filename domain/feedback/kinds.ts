@@ -1,4 +1,7 @@
-/** Kinds of submission a citizen can send (留言类别), with their labels. Pure; imports only domain/. */
+/**
+ * Kinds of submission a citizen can send (留言类别), with their labels.
+ * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
+ */
 import { feedbackKind } from '../labels/zh-CN.ts';
 
 export const FEEDBACK_KINDS = ['suggestion', 'clue', 'item_feedback'] as const;

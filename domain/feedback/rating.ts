@@ -1,6 +1,7 @@
 /**
  * The citizen's rating of a reply (满意度), as one table, and the window in which a reply can be rated.
- * Pure; imports only domain/.
+ *
+ * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
 import { satisfaction } from '../labels/zh-CN.ts';
 

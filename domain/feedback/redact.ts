@@ -3,6 +3,7 @@
  * numbers, 18-digit resident ID numbers with a valid check digit, email addresses, the submitter's own name,
  * and house numbers (楼/栋/单元/室, 路…号). Ordinary text — dates, counts, item numbers, road numbers
  * without a house — is left exactly as it was (property-tested).
+ * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
 import { redaction as r } from '../labels/zh-CN.ts';
 

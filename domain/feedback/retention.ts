@@ -1,6 +1,7 @@
 /**
  * How long things are kept (the privacy policy, content/pages/privacy.md, states the same figures; a test
  * checks they agree). DynamoDB's TTL deletes records after their `expiresAt` (seconds since the epoch).
+ * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
 export const RETENTION = {
   /** Submissions, their events and replies: 3 years from submission. */

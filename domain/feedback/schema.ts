@@ -2,7 +2,8 @@
  * The feedback contract: what a citizen may send to POST /api/feedback, POST /api/feedback/lookup and
  * POST /api/feedback/satisfaction. The API validates with these schemas, and the site's forms validate with
  * the very same ones before sending, so a citizen sees the same message in the browser as the API would give.
- * Messages come from the one dictionary (domain/labels/zh-CN.ts). Imports only domain/ and zod.
+ * Messages come from the one dictionary (domain/labels/zh-CN.ts).
+ * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
 import * as z from 'zod/mini';
 import { feedbackError as msg, staffError as staffMsg } from '../labels/zh-CN.ts';

@@ -1,7 +1,8 @@
 /**
  * What staff may send to the staff API — the action on a submission and the queue's query — validated by
  * the API and by the staff console with the same schemas (zod/mini), messages from the one dictionary.
- * Imports only domain/ and zod.
+ *
+ * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
 import * as z from 'zod/mini';
 import { feedbackError, staffError as msg } from '../labels/zh-CN.ts';

@@ -10,7 +10,8 @@
  *                                                                             └──> accepted   (citizen 不满意)
  *
  * `reveal` (viewing the contact details, audited) is allowed in every status and changes none.
- * Pure data: imports only the labels (domain/labels); nothing outside domain/.
+ * Pure data.
+ * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
 import { feedbackStatus } from '../labels/zh-CN.ts';
 

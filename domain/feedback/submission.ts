@@ -1,6 +1,7 @@
 /**
  * A citizen's submission as the office keeps it: the record (never the contact details, which are kept
- * apart) and how a new one begins — its first status and first event. Pure; imports only domain/.
+ * apart) and how a new one begins — its first status and first event.
+ * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
 import { CITIZEN, type FeedbackEvent } from './events.ts';
 import type { FeedbackKind } from './kinds.ts';

@@ -1,7 +1,8 @@
 /**
  * The tracking number's format (受理编号): `DC` + the China year and month + `-` + six Crockford base32
  * characters, e.g. `DC2611-7K3Q9M`, and how what people type is read. (How the six characters are drawn,
- * with the server's secret, is functions/http/receipt.ts.) Pure; imports nothing.
+ * with the server's secret, is functions/http/receipt.ts.)
+ * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
 
 /** Crockford base32 (no I, L, O, U), as used in tracking numbers. */

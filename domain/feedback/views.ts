@@ -1,7 +1,8 @@
 /**
  * What each side may see of a submission: the citizen's lookup (never contact details, staff names or
  * drafts), the staff's views (everything but the password hash and storage fields), and the redacted
- * reply for publication. The API answers exactly these. Pure; imports only domain/.
+ * reply for publication. The API answers exactly these.
+ * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
 import type { LookupResult } from '../api/feedback.ts';
 import type { ExportedReply, QueueItem, StaffEvent, StaffSubmission } from '../api/staff.ts';

@@ -6,7 +6,8 @@
  * The submission record is the fold of its events (`applyEvent`), so history is the source of truth and the
  * record can always be rebuilt from it. `decide` answers with the event to append, or with why not — a
  * reason (`forbidden`, `conflict`, `invalid`), never an HTTP status: the HTTP layer maps reasons to answers.
- * Pure; imports only domain/.
+ *
+ * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
 import { staffError as msg } from '../labels/zh-CN.ts';
 import { CITIZEN, type FeedbackEvent, type NewEvent } from './events.ts';

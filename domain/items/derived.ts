@@ -1,6 +1,7 @@
 /**
  * Derived facts about supervision items. Templates, feeds, open data and search all read these; none of
  * them computes a deadline or an overdue flag itself. "today" is always passed in (see dates.asOfDate).
+ * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
 import type { Item } from '../content/index.ts';
 import { daysBetween } from '../dates.ts';

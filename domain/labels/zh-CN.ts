@@ -1,8 +1,9 @@
 /**
  * Every Chinese string shown to people — on pages, in feeds, in content-check messages and in API errors —
- * lives here, and only here. Code uses the English identifiers of ../../../shared/GLOSSARY.md; labels come
- * from this module. Plain data with no imports, so the site, the Lambda functions and the CLI scripts can
- * all read it.
+ * lives here, and only here. Code uses the English identifiers of docs/glossary.md (督查 terms ↔ code);
+ * labels come from this module. Plain data with no imports, so the site, the Lambda functions and the CLI
+ * scripts can all read it.
+ * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
 
 /** The portal's own name and the sample city's. */

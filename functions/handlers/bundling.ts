@@ -1,6 +1,7 @@
 /**
  * How the Lambda functions are bundled — plain data, read by the CDK stack (NodejsFunction bundling) and by
  * `npm run bench:api` (which measures exactly these bundles). One place, so what is measured is what ships.
+ * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import path from 'node:path';
 

@@ -5,6 +5,7 @@
  * web identity, container and instance metadata, with the STS and SSO clients they need — is dead weight:
  * ~120 KB of every bundle and ~40 ms of every cold start (npm run bench:api). Local runs are not bundled
  * and keep the full chain.
+ * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import { fromEnv } from '@aws-sdk/credential-provider-env';
 

@@ -2,6 +2,7 @@
  * What every Lambda entry point shares: clients, stores, secrets (read once per cold start from Secrets
  * Manager), Powertools logger and metrics, and the app built from them. Names come from the environment the
  * CDK stack sets: table names (DUCHA_TABLE_*), DUCHA_SECRET_ARN, DUCHA_REGION_IDS, DUCHA_POW_*.
+ * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import type { LambdaContext, LambdaEvent } from 'hono/aws-lambda';
 import type { Context } from 'hono';

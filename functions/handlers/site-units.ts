@@ -1,8 +1,10 @@
 /**
  * The site's units as the functions read them in AWS: from the published /data/units.json (the site is the
  * record of what units exist), fetched once per container.
+ * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import type { UnitInfo } from '../../domain/api/staff.ts';
+import { unitDirectory, type UnitDirectory } from '../../domain/units.ts';
 
 /** The site's units (/data/units.json), fetched once per container and kept; refetched after a failure. */
 let units: Promise<UnitInfo[]> | undefined;
@@ -21,8 +23,8 @@ export function siteUnits(siteUrl: string) {
 }
 
 /** The name of a unit, or undefined when the list is not (yet) available. */
-let cache: Map<string, string> | undefined;
+let directory: UnitDirectory | undefined;
 export function unitNameLookup(siteUrl: string) {
-  void siteUnits(siteUrl).then((list) => (cache = new Map(list.map((u) => [u.id, u.name])))).catch(() => undefined);
-  return (id: string) => cache?.get(id);
+  void siteUnits(siteUrl).then((list) => (directory = unitDirectory(list))).catch(() => undefined);
+  return (id: string) => directory?.find(id);
 }

@@ -2,6 +2,7 @@
  * Wiring of the staff function in Lambda: tokens verified against the Cognito user pool's key set (cached
  * by jose), the units read once per container from the site's open data (/data/units.json), notifications
  * through SES (email) and SNS (SMS) when the stack enables them.
+ * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { createRemoteJWKSet } from 'jose';

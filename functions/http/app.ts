@@ -11,6 +11,7 @@
  *   POST /api/feedback/satisfaction  the citizen's rating of the reply
  *
  * Browsers without JavaScript post plain forms and get HTML pages back (html.ts); everyone else JSON.
+ * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import type { Context } from 'hono';
 import type { Logger } from '@aws-lambda-powertools/logger';

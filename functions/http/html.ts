@@ -2,6 +2,7 @@
  * Pages the API itself answers for browsers without JavaScript: the receipt after a plain form post, the
  * list of problems to correct, and the lookup result. They share the site's stylesheet (/styles.css) and
  * the 关怀版 script, and are never cached.
+ * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import { CARE_SCRIPT, careScriptHash } from '../../domain/care-script.ts';
 import { feedbackField, feedbackKind, feedbackPage as t, nav, site } from '../../domain/labels/zh-CN.ts';

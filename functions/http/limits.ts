@@ -1,6 +1,7 @@
 /**
  * The public API's rate limits (token buckets in the guard table, per hashed client address) and the
  * per-tracking-number lookup failure counter.
+ * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import type { BucketPolicy } from '../store/guard-store.ts';
 

@@ -12,6 +12,7 @@
  * reads one body type per target (a form post to a `json` target validates `{}`), answers malformed JSON
  * with a plain-text 400 and has no 415; our routes take JSON or a plain HTML form on the same path. `validate`
  * below keeps Hono's validated-data slot (`c.req.valid('json' | 'query')`), so handlers read the same way.
+ * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { Hono, type Context, type Handler, type Input, type MiddlewareHandler, type ValidationTargets } from 'hono';

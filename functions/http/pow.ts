@@ -3,6 +3,7 @@
  * the browser must find it by trying counters from zero, each costing one key derivation, so the average
  * work is (counterMin + counterMax) / 2 derivations. Defaults are tuned (npm run bench:api prints the solve
  * time here) so a mid-range phone needs about 2 s; tests use a tiny counter.
+ * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import { createHmac } from 'node:crypto';
 import { RETENTION } from '../../domain/feedback/retention.ts';

@@ -4,6 +4,7 @@
  * fields that did not pass, titles in Chinese. Each problem carries its HTTP status and the headers it
  * needs (Retry-After, Allow, WWW-Authenticate) and builds its own response. Imports domain/ and the store's
  * error names only.
+ * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { FieldError, ProblemBody } from '../../domain/api/problem.ts';

@@ -11,6 +11,7 @@
  *
  * The 6-digit password is derived the same way, so a retried request returns the same receipt without the
  * password ever being stored; the database keeps only a salted hash of it.
+ * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { CROCKFORD, yymm } from '../../domain/feedback/tracking-number.ts';

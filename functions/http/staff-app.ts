@@ -12,6 +12,7 @@
  *   GET  /api/staff/export                          approved replies the citizen allowed to publish, redacted
  *
  * No token → 401; a role or unit that may not → 403; a stale version → 409; all problem+json.
+ * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Logger } from '@aws-lambda-powertools/logger';
@@ -30,6 +31,7 @@ import { AuthError, type Verify } from '../staff/auth.ts';
 import { replyReadyMessages, type Notifier } from '../staff/notify.ts';
 import { createApi, logField, validate, type PipelineEnv } from './pipeline.ts';
 import { problems, refused } from './problems.ts';
+import { unitDirectory } from '../../domain/units.ts';
 
 export interface StaffAppDeps {
   readonly feedback: FeedbackStore;
@@ -150,7 +152,7 @@ export function createStaffApp(deps: StaffAppDeps) {
     const user = c.get('user');
     const loaded = await loadVisible(c);
     if (request.version !== loaded.record.eventCount) throw problems.versionConflict();
-    const decision = decide(user, loaded.record, request.action, request, new Set((await deps.units()).map((u) => u.id)));
+    const decision = decide(user, loaded.record, request.action, request, unitDirectory(await deps.units()).ids);
     if (!decision.ok) throw refused(decision);
     const appended = await deps.feedback.append(loaded, { ...decision.event, at: now().toISOString() });
     if (!appended.ok) throw problems.versionConflict();
@@ -163,7 +165,7 @@ export function createStaffApp(deps: StaffAppDeps) {
   api.on('export', async (c) => {
     const user = c.get('user');
     if (user.role === 'unit') throw problems.forbidden();
-    const units = new Map((await deps.units()).map((u) => [u.id, u]));
+    const units = unitDirectory(await deps.units());
     const replies: ExportedReply[] = [];
     for (const status of ['replied', 'closed'] as const) {
       let cursor: Record<string, unknown> | undefined;
@@ -172,7 +174,7 @@ export function createStaffApp(deps: StaffAppDeps) {
         for (const r of page.items) {
           if (!isPublishable(r)) continue;
           const contact = r.hasContact ? await deps.contacts.get(r.trackingNumber) : undefined;
-          replies.push(exportedReply(r, contact?.name ? [contact.name] : [], units.get(r.reply.unit)?.name));
+          replies.push(exportedReply(r, contact?.name ? [contact.name] : [], units.find(r.reply.unit)));
         }
         cursor = page.cursor;
       } while (cursor);

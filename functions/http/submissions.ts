@@ -3,6 +3,7 @@
  * table): the proof of work is checked and spent, the client's bucket charged, and the record written under
  * a tracking number drawn from the key — so a retry, even after a crash half-way, lands on the same number
  * and the same receipt. The record and its first event are the domain's (domain/feedback/submission.ts).
+ * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import { createHash } from 'node:crypto';
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';

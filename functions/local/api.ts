@@ -3,6 +3,7 @@
  * whatever DUCHA_DYNAMODB_ENDPOINT names), local secrets, the site's regions and units as given, the
  * socket's address as the client address, tokens from the development issuer (npm run staff:token) and
  * notifications written to .data/outbox/.
+ * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import path from 'node:path';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -21,6 +22,7 @@ import { GuardStore } from '../store/guard-store.ts';
 import { idempotencyStore } from '../store/idempotency.ts';
 import { tableNamesFromEnv, type TableNames } from '../store/tables.ts';
 import { devVerifierOptions } from './dev-auth.ts';
+import { unitDirectory } from '../../domain/units.ts';
 
 export interface LocalApiOptions {
   readonly endpoint: string;
@@ -39,7 +41,7 @@ export function localApi(options: LocalApiOptions) {
   const client = createDynamoClient({ endpoint: options.endpoint });
   const db = documentClient(client);
   const tables = options.tables ?? tableNamesFromEnv();
-  const names = new Map((options.units ?? []).map((u) => [u.id, u.name]));
+  const units = unitDirectory(options.units ?? []);
   const app = createApp({
     feedback: new FeedbackStore(db, tables),
     guard: new GuardStore(db, tables),
@@ -48,7 +50,7 @@ export function localApi(options: LocalApiOptions) {
     pow: { ...powFromEnv(), ...options.pow },
     limits: { ...limitsFromEnv(), ...options.limits },
     ...(options.regionIds ? { regionIds: options.regionIds } : {}),
-    unitName: (id) => names.get(id),
+    unitName: units.find,
     logger: options.logger ?? new Logger({ serviceName: 'ducha-feedback' }),
     // No CloudWatch here: metrics are published by the Lambda handlers only.
     clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',

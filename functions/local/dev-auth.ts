@@ -2,6 +2,7 @@
  * The local development issuer: an ES256 key pair kept in .data/dev-auth.json (created on first use, never
  * committed). `npm run staff:token` signs tokens with it; the local server verifies with its public key —
  * with the same claims Cognito puts in its ID tokens.
+ * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

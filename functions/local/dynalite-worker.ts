@@ -1,4 +1,7 @@
-/** Runs dynalite in a worker thread, so the embedded database has a core of its own (see dynamodb.ts). */
+/**
+ * Runs dynalite in a worker thread, so the embedded database has a core of its own (see dynamodb.ts).
+ * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
+ */
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';

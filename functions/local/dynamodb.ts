@@ -2,6 +2,7 @@
  * The embedded DynamoDB: dynalite (pure Node) storing under .data/dynamodb, started on a free loopback port,
  * and the tables created from the shared definitions (functions/store/tables.ts). `ensureTables` also works
  * against DynamoDB Local or AWS (DUCHA_DYNAMODB_ENDPOINT).
+ * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import { Worker } from 'node:worker_threads';
 import { mkdirSync } from 'node:fs';

@@ -3,6 +3,7 @@
  * engine DUCHA_DYNAMODB_ENDPOINT names), its tables, both APIs and the built site. The site's units and
  * regions come in from the caller (scripts/lib/portal.ts reads them from content/), as in AWS they come
  * from the published site and the stack.
+ * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import path from 'node:path';
 import type { UnitInfo } from '../../domain/api/staff.ts';

@@ -1,6 +1,7 @@
 /**
  * Local secrets: generated once into .data/secrets.json (never committed), so tracking numbers and query
  * passwords stay valid across restarts. In AWS the same values come from Secrets Manager.
+ * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -1,6 +1,7 @@
 /**
  * The whole portal on one local port: the built site from dist/ and (from the feedback issue on) the API
  * under /api/, backed by an embedded DynamoDB.
+ * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono, type Hono as HonoApp } from 'hono';

@@ -1,6 +1,7 @@
 /**
  * Serves the built site (dist/) the way the CDN does in AWS: directory URLs answer with their index.html,
  * hashed assets are cached for a year, HTML briefly, and anything missing gets the site's 404 page.
+ * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';

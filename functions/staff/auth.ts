@@ -3,6 +3,7 @@
  * development issuer's key on this machine. The same claims in both places: `cognito:groups` gives the role
  * (admin > reviewer > unit), `custom:unit` the unit, `name` the display name. API Gateway checks the token
  * too in AWS; the application never relies on that alone.
+ * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import { jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { STAFF_ROLES, type StaffRole, type StaffUser } from '../../domain/feedback/workflow.ts';

@@ -2,6 +2,7 @@
  * Telling a citizen that a reply is ready, by email and/or SMS, with nothing but the tracking number and
  * where to look (no name, no reply text). In AWS through SES and SNS; locally a JSON file per message in
  * .data/outbox/, which is what a developer (and the tests) can read.
+ * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,6 +1,7 @@
 /**
  * DynamoDB clients. `DUCHA_DYNAMODB_ENDPOINT` points the same code at dynalite, DynamoDB Local or AWS.
  * Short timeouts and few retries: a citizen should get a clear "try again" (503) within seconds, not hang.
+ * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';

@@ -2,6 +2,7 @@
  * Store errors. SDK failures are translated where the SDK is called: throttling, service errors, timeouts
  * and refused connections become StoreUnavailableError (the API answers 503 with Retry-After); everything
  * else is rethrown as it is.
+ * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 export class StoreUnavailableError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {

@@ -4,6 +4,7 @@
  * is new or already belongs to the same submission (same idempotency-key hash), and the submission record
  * (`META`) is written last. Until META exists nothing is visible, so a failure half-way leaves nothing a
  * citizen or staff member can see; the retry completes it, and unfinished pieces expire by TTL.
+ * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { applyEvent, type WorkflowState } from '../../domain/feedback/workflow.ts';
@@ -317,7 +318,10 @@ function stripKeys<T>(item: Record<string, unknown>): T {
   return rest as T;
 }
 
-/** Contact details: written by the public function, read only by the staff function's reveal action. */
+/**
+ * Contact details: written by the public feedback function; read only by the staff function — for the
+ * audited reveal, the reply-ready notification and the export's redaction of the citizen's own name.
+ */
 export class ContactStore {
   readonly db: DynamoDBDocumentClient;
   readonly table: string;

@@ -1,7 +1,9 @@
 /**
  * Records that protect the API, in the guard table: token buckets for rate limits, used proof-of-work
- * challenges, and per-tracking-number lookup failure counters. All updates are conditional (optimistic
- * concurrency on a version), so concurrent requests can never both spend the last token.
+ * challenges, and per-tracking-number lookup failure counters. Every update is a single conditional write on
+ * the record's own figures (a bucket's `tat`, a window's start), so concurrent requests can never both spend
+ * the last token, and nothing is read first.
+ * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { RETENTION } from '../../domain/feedback/retention.ts';

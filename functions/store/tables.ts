@@ -8,6 +8,7 @@
  * - guard: short-lived records that protect the API: rate-limit buckets, used proof-of-work challenges,
  *   lookup failure counters and idempotency records (Powertools).
  * Every record carries `expiresAt` (epoch seconds); TTL deletes it.
+ * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 export type AttributeType = 'S' | 'N';
 

@@ -2,8 +2,11 @@
  * What each API function is: its entry point, its routes (and which need a signed-in staff member) and
  * exactly which DynamoDB actions it may call on which table. Plain data, apart from construction (api.ts),
  * so the least-privilege boundaries read at a glance: the public functions write contacts or nothing, and
- * the staff function is the only one that may read them (GetItem, for the audited reveal action).
+ * the staff function is the only one that may read them (GetItem: for the audited reveal, the approval
+ * notification and the redacted export).
+ * Layer: infra/ — imports domain/ and infra/; of functions/ only handlers/bundling.ts and store/tables.ts.
  */
+import { API_ROUTES, routesOf, type ApiFunction } from '../../domain/api/routes.ts';
 import type { TableKey } from '../../functions/store/tables.ts';
 import type { HandlerName } from '../../functions/handlers/bundling.ts';
 
@@ -55,17 +58,17 @@ export interface FunctionSpec {
 
 const GUARD: readonly DataAction[] = ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'];
 
+/** A public function's routes, straight from the API's route table (domain/api/routes.ts). */
+const routesFor = (fn: ApiFunction): RouteSpec[] => routesOf(fn).map((r) => ({ method: r.method, path: r.path as `/api/${string}` }));
+const listed = (fn: ApiFunction) => routesOf(fn).map((r) => `${r.method} ${r.path}`).join(', ');
+
 /** The public feedback function: health, proof-of-work challenges, submissions. Writes contacts, never reads them. */
 export const FEEDBACK_FUNCTION: FunctionSpec = {
   id: 'Feedback',
   handler: 'feedback',
-  description: 'Ducha public feedback API: GET /api/health, GET /api/challenge, POST /api/feedback',
+  description: `Ducha public feedback API: ${listed('feedback')}`,
   serviceName: 'ducha-feedback',
-  routes: [
-    { method: 'GET', path: '/api/health' },
-    { method: 'GET', path: '/api/challenge' },
-    { method: 'POST', path: '/api/feedback' },
-  ],
+  routes: routesFor('feedback'),
   tableAccess: {
     // It reads META before writing (a retry of the same submission is answered, not stored twice).
     feedback: ['GetItem', 'PutItem', 'Query'],
@@ -81,12 +84,9 @@ export const FEEDBACK_FUNCTION: FunctionSpec = {
 export const LOOKUP_FUNCTION: FunctionSpec = {
   id: 'Lookup',
   handler: 'lookup',
-  description: 'Ducha feedback lookup: POST /api/feedback/lookup, POST /api/feedback/satisfaction',
+  description: `Ducha feedback lookup: ${listed('lookup')}`,
   serviceName: 'ducha-lookup',
-  routes: [
-    { method: 'POST', path: '/api/feedback/lookup' },
-    { method: 'POST', path: '/api/feedback/satisfaction' },
-  ],
+  routes: routesFor('lookup'),
   tableAccess: {
     feedback: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
     guard: GUARD,
@@ -96,7 +96,8 @@ export const LOOKUP_FUNCTION: FunctionSpec = {
 /**
  * The staff function: the supervision office's and the units' workflow. Reads the queue index, appends audit
  * events and updates submissions (never deletes), and is the only function that may read a contact record —
- * GetItem only, no Query, so one submission's contact at a time through the audited reveal action.
+ * GetItem only, no Query, so one submission's contact at a time (the reveal, the approval notification, the
+ * export's redaction of the citizen's name).
  */
 export const STAFF_FUNCTION: FunctionSpec = {
   id: 'Staff',
@@ -105,10 +106,11 @@ export const STAFF_FUNCTION: FunctionSpec = {
   serviceName: 'ducha-staff',
   routes: [
     {
-      method: 'GET',
-      path: '/api/staff-config',
+      method: API_ROUTES.staffConfig.method,
+      path: API_ROUTES.staffConfig.path,
       publicBecause: 'GET /api/staff-config returns only the public sign-in settings (sign-in page URLs, public client id) the console needs before anyone has signed in.',
     },
+    // Every signed-in route (API_ROUTES with `staff: true`) is under /api/staff/; the function routes them.
     { method: 'ANY', path: '/api/staff/{proxy+}', auth: 'staff' },
   ],
   tableAccess: {

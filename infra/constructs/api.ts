@@ -4,6 +4,7 @@
  * spec lists; the generated secrets; an HTTP API with stage throttling and access logs. The public functions
  * come with the construct; the staff function is added later with `addFunction` (it needs the site's URL and
  * the staff sign-in, which are made after the API).
+ * Layer: infra/ — imports domain/ and infra/; of functions/ only handlers/bundling.ts and store/tables.ts.
  */
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';

@@ -1,6 +1,7 @@
 /**
  * Data: the DynamoDB tables, built from the shared definitions in functions/store/tables.ts (the local
  * bootstrap reads the same module), encrypted with one customer-managed KMS key.
+ * Layer: infra/ — imports domain/ and infra/; of functions/ only handlers/bundling.ts and store/tables.ts.
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';

@@ -1,6 +1,7 @@
 /**
  * Monitoring: alarms that mean a citizen could not get through — API 5xx rate, Lambda errors and throttles,
  * DynamoDB throttles — all to one encrypted SNS topic.
+ * Layer: infra/ — imports domain/ and infra/; of functions/ only handlers/bundling.ts and store/tables.ts.
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';

@@ -7,6 +7,7 @@
  * GetObject; clean URLs are served from copies of each `dir/index.html` at `dir/` (site-index-copies.ts).
  * Response headers policies exist in the China registry and carry the same security headers as in global
  * regions. docs/deploy.md lists what differs.
+ * Layer: infra/ — imports domain/ and infra/; of functions/ only handlers/bundling.ts and store/tables.ts.
  */
 import { Annotations, Validations } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';

@@ -1,6 +1,7 @@
 /**
  * The response headers policies of both distributions: the site's, and the API's (which keeps the API's
  * own, stricter CSP on its HTML answers). Values from infra/lib/security-headers.ts.
+ * Layer: infra/ — imports domain/ and infra/; of functions/ only handlers/bundling.ts and store/tables.ts.
  */
 import { Duration } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';

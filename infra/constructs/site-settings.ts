@@ -1,5 +1,6 @@
 /**
  * The site's caching and routing settings, shared by both distributions and asserted by the tests.
+ * Layer: infra/ — imports domain/ and infra/; of functions/ only handlers/bundling.ts and store/tables.ts.
  */
 import { Duration } from 'aws-cdk-lib';
 

@@ -5,6 +5,7 @@
  * those (no OAC, no CachePolicyId — aws/aws-cdk#13584, #31033), so there the distribution is written with
  * legacy cache settings, an Origin Access Identity and CloudFront Functions for the headers
  * (site-china.ts). Both deploy the same folder the same way and send the same security headers.
+ * Layer: infra/ — imports domain/ and infra/; of functions/ only handlers/bundling.ts and store/tables.ts.
  */
 import { existsSync, statSync } from 'node:fs';
 import { DefaultStackSynthesizer, Duration, Fn, RemovalPolicy, Size, Stack, Validations } from 'aws-cdk-lib';

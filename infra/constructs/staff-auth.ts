@@ -8,6 +8,7 @@
  *
  * The China regions have no Cognito user pools, so there the same settings point at an OpenID Connect
  * provider of the operator's (config.ts explains; docs/deploy.md, "Staff sign-in").
+ * Layer: infra/ — imports domain/ and infra/; of functions/ only handlers/bundling.ts and store/tables.ts.
  */
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';

@@ -3,6 +3,7 @@
  * the HTTP API's JWT authorizer on /api/staff/*, the staff function with its environment, and the
  * notification permissions it gets only when they are configured: SES sending restricted to the one
  * configured From address, SNS SMS publishing restricted to phone numbers.
+ * Layer: infra/ — imports domain/ and infra/; of functions/ only handlers/bundling.ts and store/tables.ts.
  */
 import { Annotations, Stack, Validations } from 'aws-cdk-lib';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';

@@ -3,6 +3,7 @@
  * rule set. CloudFront web ACLs must be created in us-east-1 (the stack decides where this construct goes);
  * the China regions have regional WAF only, which can protect neither CloudFront China nor an HTTP API, so
  * there is no web ACL there (infra/config.ts refuses -c waf=true, docs/deploy.md explains).
+ * Layer: infra/ — imports domain/ and infra/; of functions/ only handlers/bundling.ts and store/tables.ts.
  */
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';

@@ -6,6 +6,7 @@
  * `<meta http-equiv="content-security-policy">` with the hashes of its inline scripts and styles, and a
  * browser enforces the header CSP and the meta CSP together (a resource must pass both). So the header must
  * allow the union of every page's hashes; it is computed at synth time from the built HTML.
+ * Layer: infra/ — imports domain/ and infra/; of functions/ only handlers/bundling.ts and store/tables.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

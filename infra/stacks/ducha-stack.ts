@@ -1,6 +1,7 @@
 /**
  * The portal in one stack: Data, Api, Site, Staff, Monitoring (and the web ACL when it may live here).
  * Composes constructs and prints the outputs; it builds nothing of its own.
+ * Layer: infra/ — imports domain/ and infra/; of functions/ only handlers/bundling.ts and store/tables.ts.
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';

@@ -2,6 +2,7 @@
  * The CLOUDFRONT-scope web ACL, in us-east-1 where CloudFront requires it, for a main stack in another
  * global region. The main stack reads its ARN through CDK's cross-region references (an SSM parameter in
  * us-east-1, read by a small custom resource in the main stack's region).
+ * Layer: infra/ — imports domain/ and infra/; of functions/ only handlers/bundling.ts and store/tables.ts.
  */
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';

@@ -2,6 +2,7 @@
  * Debian's Chromium driven by playwright-core, for the browser tests and the build benchmark's first-search
  * measurement. Never downloads a browser: the path is /usr/bin/chromium (CHROMIUM_PATH overrides),
  * installed by .ci/run. The flags keep it off this machine's closed network.
+ * Layer: scripts/ — may import any layer but tests/; only scripts/ and tests/ import it.
  */
 import { chromium, type Browser } from 'playwright-core';
 

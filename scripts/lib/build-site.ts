@@ -2,6 +2,7 @@
  * Build the static site programmatically: validate content (clear Chinese messages, no stack trace) while
  * `astro build` starts (pages, open data, feeds, sitemap), then the Pagefind index once Astro has exited.
  * Used by `npm run build`, `npm start`, the tests and the build benchmark.
+ * Layer: scripts/ — may import any layer but tests/; only scripts/ and tests/ import it.
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, readFileSync } from 'node:fs';

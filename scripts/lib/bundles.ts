@@ -3,6 +3,7 @@
  * size and module initialisation time in a fresh Node process, in the environment Lambda gives it. The
  * AWS endpoints point at a local stand-in, so nothing can reach AWS (the handlers fetch their secret on the
  * first request, not at load; if one ever did at load, the stand-in answers and the cost shows in the figure).
+ * Layer: scripts/ — may import any layer but tests/; only scripts/ and tests/ import it.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';

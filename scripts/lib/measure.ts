@@ -1,4 +1,7 @@
-/** Small measuring helpers for the benchmarks (Linux /proc based). */
+/**
+ * Small measuring helpers for the benchmarks (Linux /proc based).
+ * Layer: scripts/ — may import any layer but tests/; only scripts/ and tests/ import it.
+ */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 

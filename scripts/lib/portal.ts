@@ -1,6 +1,7 @@
 /**
  * The local portal with the site's units and regions read from content/ (as `npm start` and the site tests
  * run it): functions/local/ takes them as given, since only the site reads the editors' files.
+ * Layer: scripts/ — may import any layer but tests/; only scripts/ and tests/ import it.
  */
 import { readRegionIds, readUnitNames } from '../../site/lib/content-source.ts';
 import { contentDir } from '../../site/lib/paths.ts';

@@ -4,6 +4,7 @@
  * of the two instead of their sum (npm run bench:build). The npm package runs Pagefind's Extended build,
  * which segments Chinese; pages declare lang="zh-CN". What a page contributes is marked in its template
  * with data-pagefind-* attributes.
+ * Layer: scripts/ — may import any layer but tests/; only scripts/ and tests/ import it.
  */
 import path from 'node:path';
 

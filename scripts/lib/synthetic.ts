@@ -1,6 +1,7 @@
 /**
  * Synthetic content for the build benchmark: a city with 16 units and 10 regions and any number of items
  * with varied Chinese titles, bodies and timelines (deterministic for a given count).
+ * Layer: scripts/ — may import any layer but tests/; only scripts/ and tests/ import it.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,4 +1,7 @@
-/** Publishes the files editors put under `content/attachments/` at `/attachments/…` in the built site. */
+/**
+ * Publishes the files editors put under `content/attachments/` at `/attachments/…` in the built site.
+ * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
+ */
 import type { AstroIntegration } from 'astro';
 import { cp } from 'node:fs/promises';
 import { existsSync } from 'node:fs';

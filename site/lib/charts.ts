@@ -2,6 +2,7 @@
  * Static SVG charts, drawn at build time with Apache ECharts' server-side SVG renderer, so no chart
  * JavaScript reaches the browser. The SVG is cleaned for the page's CSP (no inline style attributes or
  * <style> elements) and for size (no hover metadata).
+ * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
  */
 import * as echarts from 'echarts';
 import { status as statusLabels } from '../../domain/labels/zh-CN.ts';

@@ -1,4 +1,7 @@
-/** Items per listing page: small enough for a 2G phone (the list-page byte budget is 30 KB gzip). */
+/**
+ * Items per listing page: small enough for a 2G phone (the list-page byte budget is 30 KB gzip).
+ * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
+ */
 export const PAGE_SIZE = 20;
 /** Entries on the home page's "latest updates" and in the Atom feeds. */
 export const LATEST_COUNT = 8;

@@ -2,6 +2,7 @@
  * Reads the editors' files under `content/`, validates each with the schemas and checks every reference
  * between them. The Astro content loaders and `npm run check:content` both call `readContent`, so a file is
  * judged the same way everywhere. Plain Node: no Astro runtime needed.
+ * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';

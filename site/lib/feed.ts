@@ -1,6 +1,7 @@
 /**
  * Progress updates as a stream (home page "latest updates", Atom feeds), and the Atom serialiser.
  * Atom (RFC 4287) rather than RSS: every entry needs a stable id and an updated time, which Atom has.
+ * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
  */
 import type { Item } from '../../domain/content/index.ts';
 

@@ -2,6 +2,7 @@
  * Open data: one record per item, published as /data/items.json, /data/items.csv (UTF-8 with BOM, so Excel
  * opens it as Unicode) and described by /data/datapackage.json (Frictionless Data Package with a Table
  * Schema). The field list below is the single definition all three follow.
+ * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
  */
 import type { ItemView } from './portal.ts';
 import { category, itemField, site, source, status } from '../../domain/labels/zh-CN.ts';

@@ -1,4 +1,7 @@
-/** Where things are on disk. The content folder can be moved with DUCHA_CONTENT_DIR (benchmarks, tests). */
+/**
+ * Where things are on disk. The content folder can be moved with DUCHA_CONTENT_DIR (benchmarks, tests).
+ * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
+ */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 

@@ -2,6 +2,7 @@
  * The portal's data, read from the content collections once per build and shared by every page: items with
  * their derived facts, units with scorecards, regions and notices, plus the indexes pages need. Pages only
  * render what this returns.
+ * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Item, Notice, PublishedReply, Region, Unit } from '../../domain/content/index.ts';

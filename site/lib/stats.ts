@@ -2,6 +2,7 @@
  * The statistics page's figures, computed from items and their derived facts. Pure functions; the charts
  * (charts.ts) and the data tables beside them both render these, so a chart never shows a number its table
  * does not.
+ * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
  */
 import type { Item } from '../../domain/content/index.ts';
 import type { StatusCode } from '../../domain/labels/zh-CN.ts';

@@ -1,4 +1,7 @@
-/** /feed.xml — Atom feed of the newest progress updates over all items. */
+/**
+ * /feed.xml — Atom feed of the newest progress updates over all items.
+ * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
+ */
 import type { APIRoute } from 'astro';
 import { getPortal } from '../lib/portal.ts';
 import { updatesFeed } from '../lib/feed.ts';

@@ -10,6 +10,7 @@
  *   again when the browser comes back online, after a back-off, or on the next visit; the same key makes
  *   the API store it once. A definitive answer (201 or a 4xx) removes it; 429 and 503 are retried after
  *   their Retry-After.
+ * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
  */
 import * as z from 'zod/mini';
 import { createFeedbackSchema, fromFormFields, IDEMPOTENCY_KEY, ITEM_ID } from '../../domain/feedback/schema.ts';
@@ -22,6 +23,7 @@ import { urls } from '../../domain/urls.ts';
 import { announce, ApiError, clearErrors, postJson, showErrors } from './form-errors.ts';
 import { fetchChallenge, solve } from './pow.ts';
 import { fieldErrors } from '../../domain/api/problem.ts';
+import { routePath } from '../../domain/api/routes.ts';
 
 /** localStorage key of the submission waiting to be delivered. */
 export const PENDING_KEY = 'ducha-feedback-pending';
@@ -188,7 +190,7 @@ export function startFeedbackForm(): void {
       announce(status!, [lead ?? '', t.verifying]);
       const altcha = await solve(await fetchChallenge());
       announce(status!, [lead ?? '', t.submitting]);
-      const { data } = await postJson<Receipt>('/api/feedback', { ...p.body, altcha }, { 'Idempotency-Key': p.key });
+      const { data } = await postJson<Receipt>(routePath('submit'), { ...p.body, altcha }, { 'Idempotency-Key': p.key });
       removePending();
       backoff = 15;
       showReceipt(data);

@@ -4,6 +4,7 @@
  * number or password, too many tries, no network) are announced in an alert. `?number=` (the receipt's link)
  * fills the tracking number; the password is never put in an address. Once there is a reply, the citizen
  * can rate it here (满意 / 基本满意 / 不满意) within the window the API gives (`rateUntil`).
+ * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
  */
 import * as z from 'zod/mini';
 import { lookupSchema, ratingSchema } from '../../domain/feedback/schema.ts';
@@ -13,6 +14,7 @@ import { chinaDateTime } from '../../domain/dates.ts';
 import { urls } from '../../domain/urls.ts';
 import { announce, ApiError, clearErrors, fieldErrorsOf, postJson, showErrors } from './form-errors.ts';
 import { fieldErrors } from '../../domain/api/problem.ts';
+import { routePath } from '../../domain/api/routes.ts';
 
 export function startLookup(): void {
   const form = document.getElementById('lookup-form') as HTMLFormElement | null;
@@ -112,7 +114,7 @@ export function startLookup(): void {
     }
     busy = true;
     try {
-      const { data } = await postJson<LookupResult>('/api/feedback/satisfaction', parsed.data);
+      const { data } = await postJson<LookupResult>(routePath('rate'), parsed.data);
       render(data);
       announce(status!, t.ratingThanks);
     } catch (err) {
@@ -140,7 +142,7 @@ export function startLookup(): void {
     submit.disabled = true;
     announce(status, t.lookupLoading);
     try {
-      const { data } = await postJson<LookupResult>('/api/feedback/lookup', body);
+      const { data } = await postJson<LookupResult>(routePath('lookup'), body);
       announce(status, '');
       credentials = { trackingNumber: parsed.data.trackingNumber, password: parsed.data.password };
       render(data);

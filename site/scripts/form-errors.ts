@@ -1,4 +1,3 @@
-import type { FieldError, ProblemBody } from '../../domain/api/problem.ts';
 /**
  * Showing field errors the GOV.UK way, for the feedback form and the lookup form: a summary at the top that
  * lists every problem with a link to its field and takes focus, plus the message next to each field, tied
@@ -6,7 +5,9 @@ import type { FieldError, ProblemBody } from '../../domain/api/problem.ts';
  *
  * Markup contract: each field is wrapped in `[data-field="<path>"]` (the API's field path, e.g.
  * `contact.phone`) holding one `.field-error` element and its control(s); the summary holds an `<ul>`.
+ * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
  */
+import type { FieldError, ProblemBody } from '../../domain/api/problem.ts';
 
 function controlsOf(wrap: HTMLElement): HTMLElement[] {
   return [...wrap.querySelectorAll<HTMLElement>('input, select, textarea')];

@@ -2,6 +2,7 @@
  * A proof-of-work worker speaking altcha-lib's worker protocol (solveChallengeWorkers): `work` messages
  * search the counters counterStart, counterStart + counterStep, …; `abort` stops. Unlike the library's
  * ready-made workers it picks the key derivation from the challenge, so one file serves both algorithms.
+ * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
  */
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKeyFor } from './pow-algorithms.ts';

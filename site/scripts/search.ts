@@ -2,6 +2,7 @@
  * The search page's island: runs Pagefind in the browser over the index built with the site. Reads and
  * writes the query and filters in the address bar, so a search can be bookmarked and shared.
  * Loaded only by /search/.
+ * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
  */
 
 interface PagefindResultData {

@@ -1,6 +1,7 @@
 /**
  * The console's side of the staff API (functions/http/staff-app.ts): what each route answers, and one
  * fetch helper that sends the token and turns problem+json answers into ApiError (401, 403, 404, 409, 422).
+ * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
  */
 import * as z from 'zod/mini';
 import { type Contact } from '../../domain/feedback/schema.ts';
@@ -11,6 +12,7 @@ import { decide, type StaffUser } from '../../domain/feedback/workflow.ts';
 import { apiError } from './form-errors.ts';
 import { fieldErrors, type FieldError } from '../../domain/api/problem.ts';
 import type { Detail, Me, QueuePage, StaffSubmission, UnitInfo } from '../../domain/api/staff.ts';
+import { routePath } from '../../domain/api/routes.ts';
 
 
 export interface QueueQuery {
@@ -34,14 +36,14 @@ export function staffApi(token: string) {
     return (await res.json()) as T;
   }
   return {
-    me: () => call<Me>('/api/staff/me'),
+    me: () => call<Me>(routePath('me')),
     queue: (q: QueueQuery) => {
       const params = new URLSearchParams();
       for (const [k, v] of Object.entries(q)) if (v) params.set(k, String(v));
-      return call<QueuePage>(`/api/staff/queue?${params}`);
+      return call<QueuePage>(`${routePath('queue')}?${params}`);
     },
-    detail: (tracking: string) => call<Detail>(`/api/staff/submissions/${encodeURIComponent(tracking)}`),
-    act: (tracking: string, body: ActionRequest) => call<Detail>(`/api/staff/submissions/${encodeURIComponent(tracking)}/actions`, { method: 'POST', body: JSON.stringify(body) }),
+    detail: (tracking: string) => call<Detail>(routePath('submission', { tracking })),
+    act: (tracking: string, body: ActionRequest) => call<Detail>(routePath('action', { tracking }), { method: 'POST', body: JSON.stringify(body) }),
   };
 }
 

@@ -7,6 +7,7 @@
  *
  * The token (and the PKCE verifier while signing in) live in sessionStorage only: one browser tab, gone when
  * it closes. No client secret exists (a browser cannot keep one).
+ * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
  */
 
 export type ConsoleConfig =

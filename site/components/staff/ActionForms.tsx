@@ -3,6 +3,7 @@
  * reason, assign to units, draft the reply (admins choose the unit), approve, send back with a note, close,
  * reveal the contact details with a reason. Each is checked with the API's schema and rules before it is
  * sent, with the version of the submission the user is looking at.
+ * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
  */
 import { useState, type FormEvent } from 'react';
 import type { ActionRequest } from '../../../domain/feedback/staff-schema.ts';
@@ -13,6 +14,7 @@ import { describedBy, errorOf, ErrorSummary, FieldMessage, TextArea } from './fo
 import type { FieldError } from '../../../domain/api/problem.ts';
 import type { StaffAction } from '../../../domain/feedback/status.ts';
 import type { StaffSubmission, UnitInfo } from '../../../domain/api/staff.ts';
+import { unitDirectory } from '../../../domain/units.ts';
 
 /** What an action does with the answer: field errors to show (422), or null when handled. */
 export type Act = (body: ActionRequest) => Promise<FieldError[] | null>;
@@ -59,7 +61,7 @@ function ActionForm({ action, user, units, submission, onAct }: { action: StaffA
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<Values>) => setValues((v) => ({ ...v, ...patch }));
   const id = (field: string) => `staff-${action}-${field}`;
-  const unitName = (u: string) => units.find((x) => x.id === u)?.name ?? u;
+  const names = unitDirectory(units);
   const texts = t[action];
 
   function body(): ActionRequest {
@@ -83,7 +85,7 @@ function ActionForm({ action, user, units, submission, onAct }: { action: StaffA
     ev.preventDefault();
     if (busy) return;
     const request = body();
-    const problems = validateAction(user, submission, request, new Set(units.map((u) => u.id)));
+    const problems = validateAction(user, submission, request, names.ids);
     setErrors(problems);
     if (problems.length) return;
     setBusy(true);
@@ -136,7 +138,7 @@ function ActionForm({ action, user, units, submission, onAct }: { action: StaffA
             <select id={id('unit')} value={values.unit} aria-invalid={unitError ? true : undefined} aria-describedby={describedBy(id('unit'), unitError)} onChange={(e) => set({ unit: e.target.value })}>
               {assigned.map((u) => (
                 <option key={u} value={u}>
-                  {unitName(u)}
+                  {names.name(u)}
                 </option>
               ))}
             </select>

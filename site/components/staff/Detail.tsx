@@ -1,19 +1,22 @@
 /**
  * One submission: every field, the draft and the reply, the citizen's rating, the whole history (internal
  * events marked 内部), the contact details once revealed, and the forms of the actions available now.
+ * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ActionRequest } from '../../../domain/feedback/staff-schema.ts';
 import { ApiError, fieldErrorsOf } from '../../scripts/form-errors.ts';
 import { chinaDateTime } from '../../../domain/dates.ts';
 import { urls } from '../../../domain/urls.ts';
-import { feedbackField, feedbackPage, satisfaction, staffPage as t, staffRole } from '../../../domain/labels/zh-CN.ts';
+import { feedbackField, feedbackPage, staffPage as t, staffRole } from '../../../domain/labels/zh-CN.ts';
+import { RATING } from '../../../domain/feedback/rating.ts';
 import type { StaffApi } from '../../scripts/staff-api.ts';
 import ActionForms from './ActionForms.tsx';
 import type { FieldError } from '../../../domain/api/problem.ts';
 import type { ActorRole } from '../../../domain/feedback/events.ts';
 import type { Detail, Me } from '../../../domain/api/staff.ts';
 import type { Contact } from '../../../domain/feedback/schema.ts';
+import { unitDirectory } from '../../../domain/units.ts';
 
 interface Props {
   readonly api: StaffApi;
@@ -27,6 +30,16 @@ interface Props {
 }
 
 const roleLabel = (role: ActorRole) => (role === 'citizen' ? t.citizen : role === 'system' ? t.system : staffRole[role]);
+
+/** One row of the facts table: a label and its value. */
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td>{children}</td>
+    </tr>
+  );
+}
 
 function Paragraphs({ text }: { text: string }) {
   return (
@@ -47,7 +60,7 @@ export default function DetailView({ api, me, tracking, regions, announce, alert
   const contactHeading = useRef<HTMLHeadingElement>(null);
   /** Where focus goes once the next render is on screen. */
   const focusNext = useRef<'heading' | 'contact' | null>('heading');
-  const unitName = (id: string) => me.units.find((u) => u.id === id)?.name ?? id;
+  const unitName = unitDirectory(me.units).name;
 
   const load = useCallback(async () => {
     announce(t.detailLoading);
@@ -141,58 +154,23 @@ export default function DetailView({ api, me, tracking, regions, announce, alert
       <table className="facts">
         <caption className="visually-hidden">{t.facts}</caption>
         <tbody>
-          <tr>
-            <th scope="row">{feedbackField.trackingNumber}</th>
-            <td>{s.trackingNumber}</td>
-          </tr>
-          <tr>
-            <th scope="row">{feedbackField.kind}</th>
-            <td>{s.kindLabel}</td>
-          </tr>
-          <tr>
-            <th scope="row">{feedbackPage.receiptStatus}</th>
-            <td>
-              <strong>{s.statusLabel}</strong>
-            </td>
-          </tr>
+          <Fact label={feedbackField.trackingNumber}>{s.trackingNumber}</Fact>
+          <Fact label={feedbackField.kind}>{s.kindLabel}</Fact>
+          <Fact label={feedbackPage.receiptStatus}>
+            <strong>{s.statusLabel}</strong>
+          </Fact>
           {s.itemId && (
-            <tr>
-              <th scope="row">{feedbackField.itemId}</th>
-              <td>
-                <a href={urls.item(s.itemId)}>{s.itemId}</a>
-              </td>
-            </tr>
+            <Fact label={feedbackField.itemId}>
+              <a href={urls.item(s.itemId)}>{s.itemId}</a>
+            </Fact>
           )}
-          {s.region && (
-            <tr>
-              <th scope="row">{feedbackField.region}</th>
-              <td>{regions[s.region] ?? s.region}</td>
-            </tr>
-          )}
-          <tr>
-            <th scope="row">{t.submittedAt}</th>
-            <td>{chinaDateTime(s.createdAt)}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t.updatedAt}</th>
-            <td>{chinaDateTime(s.updatedAt)}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t.units}</th>
-            <td>{s.units?.length ? s.units.map(unitName).join('、') : t.none}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t.verified}</th>
-            <td>{yesNo(s.verified)}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t.hasContact}</th>
-            <td>{yesNo(s.hasContact)}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t.allowPublish}</th>
-            <td>{yesNo(s.allowPublish)}</td>
-          </tr>
+          {s.region && <Fact label={feedbackField.region}>{regions[s.region] ?? s.region}</Fact>}
+          <Fact label={t.submittedAt}>{chinaDateTime(s.createdAt)}</Fact>
+          <Fact label={t.updatedAt}>{chinaDateTime(s.updatedAt)}</Fact>
+          <Fact label={t.units}>{s.units?.length ? s.units.map(unitName).join('、') : t.none}</Fact>
+          <Fact label={t.verified}>{yesNo(s.verified)}</Fact>
+          <Fact label={t.hasContact}>{yesNo(s.hasContact)}</Fact>
+          <Fact label={t.allowPublish}>{yesNo(s.allowPublish)}</Fact>
         </tbody>
       </table>
 
@@ -258,7 +236,7 @@ export default function DetailView({ api, me, tracking, regions, announce, alert
         <section aria-labelledby="staff-rating-title">
           <h3 id="staff-rating-title">{t.rating}</h3>
           <p>
-            <strong>{satisfaction[s.rating.rating]}</strong>（{chinaDateTime(s.rating.at)}）
+            <strong>{RATING[s.rating.rating].label}</strong>（{chinaDateTime(s.rating.at)}）
           </p>
           {s.rating.comment && <Paragraphs text={s.rating.comment} />}
         </section>

@@ -2,6 +2,7 @@
  * The queue: one tab per status with its count, filters (kind, unit, submission dates), a page of
  * submissions newest first, and cursor paging. Units see only their own submissions (the API enforces it;
  * the unit filter is not offered to them).
+ * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
  */
 import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { FEEDBACK_STATUSES, type FeedbackStatus } from '../../../domain/feedback/status.ts';
@@ -11,6 +12,7 @@ import type { StaffApi } from '../../scripts/staff-api.ts';
 import { describedBy, errorOf, ErrorSummary, FieldMessage } from './forms.tsx';
 import type { FieldError } from '../../../domain/api/problem.ts';
 import type { Me, QueuePage } from '../../../domain/api/staff.ts';
+import { unitDirectory } from '../../../domain/units.ts';
 
 interface Filters {
   readonly kind: string;
@@ -33,7 +35,7 @@ interface Props {
 
 export default function Queue({ api, me, active, focusKey, announce, onError }: Props) {
   const isUnit = me.user.role === 'unit';
-  const unitName = (id: string) => me.units.find((u) => u.id === id)?.shortName ?? id;
+  const unitName = unitDirectory(me.units).shortName;
   const [status, setStatus] = useState<FeedbackStatus>(isUnit ? 'in_progress' : 'received');
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [form, setForm] = useState<Filters>(NO_FILTERS);

@@ -1,6 +1,7 @@
 /**
  * The sign-in screen: paste a development token locally, or go to the identity provider's hosted sign-in
  * page (Cognito or another OpenID Connect provider) in AWS.
+ * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { looksLikeJwt, startSignIn, type ConsoleConfig } from '../../scripts/staff-auth.ts';

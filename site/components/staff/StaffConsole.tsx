@@ -5,6 +5,7 @@
  *
  * Announcements go to one polite status region and one alert region; focus moves to the heading of
  * whatever replaced the control the user was on. 401 from any call returns to sign-in.
+ * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../../scripts/form-errors.ts';
@@ -16,6 +17,8 @@ import Queue from './Queue.tsx';
 import SignIn from './SignIn.tsx';
 import { TRACKING_NUMBER, normalizeTrackingNumber } from '../../../domain/feedback/tracking-number.ts';
 import type { Me } from '../../../domain/api/staff.ts';
+import { unitDirectory } from '../../../domain/units.ts';
+import { routePath } from '../../../domain/api/routes.ts';
 
 type Phase =
   | { readonly kind: 'starting' }
@@ -71,7 +74,7 @@ export default function StaffConsole({ regions }: { regions: Readonly<Record<str
     void (async () => {
       let config: ConsoleConfig | null = null;
       try {
-        const res = await fetch('/api/staff-config', { headers: { Accept: 'application/json' }, cache: 'no-store' });
+        const res = await fetch(routePath('staffConfig'), { headers: { Accept: 'application/json' }, cache: 'no-store' });
         config = res.ok ? parseConfig(await res.json()) : null;
       } catch {
         config = null;
@@ -145,7 +148,7 @@ export default function StaffConsole({ regions }: { regions: Readonly<Record<str
         <>
           <div className="staff-user">
             <p>
-              {t.user}：{t.signedInAs(phase.me.user.name, staffRole[phase.me.user.role], phase.me.user.unit && phase.me.units.find((u) => u.id === phase.me.user.unit)?.name)}
+              {t.user}：{t.signedInAs(phase.me.user.name, staffRole[phase.me.user.role], phase.me.user.unit && unitDirectory(phase.me.units).find(phase.me.user.unit))}
             </p>
             <button type="button" onClick={signOut}>
               {t.signOut}

@@ -2,6 +2,7 @@
  * Form pieces of the console, the GOV.UK way the citizen forms use (site/scripts/form-errors.ts): an error
  * summary that takes focus and links to each field, and the message by the field, tied to its control with
  * aria-describedby and aria-invalid. The messages are the API's own (same schema, same dictionary).
+ * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
  */
 import { useEffect, useRef } from 'react';
 import { staffPage as t } from '../../../domain/labels/zh-CN.ts';

@@ -1,3 +1,7 @@
+/**
+ * /data/datapackage.json — the open data's Frictionless Data Package (every field described).
+ * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
+ */
 import type { APIRoute } from 'astro';
 import { getPortal } from '../../lib/portal.ts';
 import { dataPackage } from '../../lib/opendata.ts';

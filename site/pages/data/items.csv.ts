@@ -1,3 +1,7 @@
+/**
+ * /data/items.csv — every item as a CSV row (UTF-8 with BOM, for Excel and WPS).
+ * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
+ */
 import type { APIRoute } from 'astro';
 import { getPortal } from '../../lib/portal.ts';
 import { toCsv, toRecord } from '../../lib/opendata.ts';

@@ -1,3 +1,7 @@
+/**
+ * /data/items.json — every item as an open-data record (also read by the API).
+ * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
+ */
 import type { APIRoute } from 'astro';
 import { getPortal } from '../../lib/portal.ts';
 import { toRecord } from '../../lib/opendata.ts';

@@ -1,4 +1,7 @@
-/** /data/units.json — the responsible units (public office details only); also read by the staff API. */
+/**
+ * /data/units.json — the responsible units (public office details only); also read by the staff API.
+ * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
+ */
 import type { APIRoute } from 'astro';
 import { getPortal } from '../../lib/portal.ts';
 import { absolute } from '../../../domain/urls.ts';

@@ -11,6 +11,8 @@ import path from 'node:path';
 import { defaultProvider } from '../../../functions/handlers/lambda-credentials.ts';
 import { HANDLERS, USE_RUNTIME_SDK, type HandlerName } from '../../../functions/handlers/bundling.ts';
 import { bundle, lambdaEnv, startAwsStandIn } from '../../../scripts/lib/bundles.ts';
+import { API_ROUTES, routesOf, type ApiFunction } from '../../../domain/api/routes.ts';
+import { API_FUNCTIONS } from '../../../infra/constructs/api-functions.ts';
 
 const KEYS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'] as const;
 const saved = Object.fromEntries(KEYS.map((k) => [k, process.env[k]]));
@@ -54,6 +56,27 @@ describe.runIf(!USE_RUNTIME_SDK)('Lambda bundles (SDK included)', () => {
   }
 });
 
+/** An API Gateway HTTP API (payload v2) event for `method path`. */
+function apiEvent(method: string, path: string, body?: string) {
+  return {
+    version: '2.0', routeKey: '$default', rawPath: path, rawQueryString: '', isBase64Encoded: false,
+    headers: { host: 'ducha.example.cn', accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body } : {}),
+    requestContext: { http: { method, path, sourceIp: '203.0.113.9', protocol: 'HTTP/1.1', userAgent: 'test' }, domainName: 'ducha.example.cn', requestId: 'r1', stage: '$default', routeKey: '$default', accountId: '000000000000', apiId: 'api', time: '', timeEpoch: Date.now() },
+  };
+}
+
+/** Run a bundled handler once on `event` in a fresh Node process with Lambda's environment (plus `env`). */
+async function invoke(handler: HandlerName, event: object, endpoint: string, env: NodeJS.ProcessEnv = {}) {
+  const script = `const { handler } = await import(${JSON.stringify(`file://${bundled(handler)}`)});
+    const res = await handler(${JSON.stringify(event)}, { getRemainingTimeInMillis: () => 10000, functionName: ${JSON.stringify(handler)}, awsRequestId: 'r1' });
+    console.log(JSON.stringify(res)); process.exit(0);`;
+  const fullEnv = { ...lambdaEnv(endpoint), ...env };
+  const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { env: fullEnv, timeout: 30_000 });
+  const lines = stdout.trim().split('\n');
+  return { res: JSON.parse(lines.at(-1)!) as { statusCode: number; body: string }, logs: lines.slice(0, -1).flatMap((l) => { try { return [JSON.parse(l) as Record<string, unknown>]; } catch { return []; } }), env: fullEnv };
+}
+
 /**
  * The bundled feedback function, run as Lambda runs it: credentials only in the environment, AWS endpoints
  * answered by a stand-in that records how each call was signed.
@@ -62,18 +85,7 @@ describe.runIf(!USE_RUNTIME_SDK)('the bundled feedback function in a Lambda-like
   it('answers GET /api/challenge, signing its AWS calls with the environment credentials', async () => {
     const aws = await startAwsStandIn();
     try {
-      const file = bundled('feedback');
-      const event = {
-        version: '2.0', routeKey: '$default', rawPath: '/api/challenge', rawQueryString: '', isBase64Encoded: false,
-        headers: { host: 'ducha.example.cn', accept: 'application/json' },
-        requestContext: { http: { method: 'GET', path: '/api/challenge', sourceIp: '203.0.113.9', protocol: 'HTTP/1.1', userAgent: 'test' }, domainName: 'ducha.example.cn', requestId: 'r1', stage: '$default', routeKey: '$default', accountId: '000000000000', apiId: 'api', time: '', timeEpoch: Date.now() },
-      };
-      const script = `const { handler } = await import(${JSON.stringify(`file://${file}`)});
-        const res = await handler(${JSON.stringify(event)}, { getRemainingTimeInMillis: () => 10000, functionName: 'feedback', awsRequestId: 'r1' });
-        console.log(JSON.stringify(res)); process.exit(0);`;
-      const env = lambdaEnv(aws.endpoint);
-      const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { env, timeout: 30_000 });
-      const res = JSON.parse(stdout.trim().split('\n').at(-1)!) as { statusCode: number; body: string };
+      const { res, env } = await invoke('feedback', apiEvent('GET', API_ROUTES.challenge.path), aws.endpoint);
       expect(res.statusCode).toBe(200);
       expect(JSON.parse(res.body)).toMatchObject({ parameters: expect.any(Object), signature: expect.any(String) });
       // Secrets Manager for the secret, then DynamoDB for the rate limit's conditional update.
@@ -86,4 +98,22 @@ describe.runIf(!USE_RUNTIME_SDK)('the bundled feedback function in a Lambda-like
       aws.close();
     }
   }, 60_000);
+});
+
+/** Each function files its logs under its own service (POWERTOOLS_SERVICE_NAME, as the stack sets it). */
+describe.runIf(!USE_RUNTIME_SDK)('the bundled functions’ logs', () => {
+  for (const spec of API_FUNCTIONS) {
+    it(`${spec.handler}: log lines name the service ${spec.serviceName}`, async () => {
+      const aws = await startAwsStandIn();
+      try {
+        const route = routesOf(spec.handler as ApiFunction)[0]!;
+        const { logs } = await invoke(spec.handler, apiEvent(route.method, route.path), aws.endpoint, { POWERTOOLS_SERVICE_NAME: spec.serviceName, POWERTOOLS_LOG_LEVEL: 'INFO' });
+        const request = logs.filter((l) => typeof l.message === 'string' && /request$/.test(l.message));
+        expect(request.length, JSON.stringify(logs)).toBeGreaterThan(0);
+        for (const l of request) expect(l.service).toBe(spec.serviceName);
+      } finally {
+        aws.close();
+      }
+    }, 60_000);
+  }
 });

@@ -1,4 +1,7 @@
-/** /units/<id>/feed.xml — Atom feed of updates on the items a unit leads or supports. */
+/**
+ * /units/<id>/feed.xml — Atom feed of updates on the items a unit leads or supports.
+ * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
+ */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getPortal } from '../../../lib/portal.ts';
 import { updatesFeed } from '../../../lib/feed.ts';
