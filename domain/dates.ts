@@ -3,6 +3,7 @@
  * time zone of the machine that builds the site. Date strings compare correctly as strings.
  * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
+import { contentError } from './labels/zh-CN.ts';
 
 export const CHINA_TIME_ZONE = 'Asia/Shanghai';
 
@@ -35,7 +36,7 @@ export function isIsoDate(s: string): boolean {
 export function asOfDate(env: Record<string, string | undefined> = process.env, now: Date = new Date()): string {
   const fixed = env.DUCHA_AS_OF?.trim();
   if (fixed) {
-    if (!isIsoDate(fixed)) throw new RangeError(`DUCHA_AS_OF 不是有效日期 (YYYY-MM-DD)：${fixed}`);
+    if (!isIsoDate(fixed)) throw new RangeError(contentError.asOf(fixed));
     return fixed;
   }
   return chinaDate(now);

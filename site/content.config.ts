@@ -1,7 +1,7 @@
 /**
  * The content collections. Every collection is read by one loader over `content/` (or DUCHA_CONTENT_DIR),
  * which validates all files together so references between collections are checked; the schemas live in
- * site/schemas and are also what `npm run check:content` runs.
+ * domain/content and are also what `npm run check:content` runs.
  * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
  */
 import { defineCollection } from 'astro:content';

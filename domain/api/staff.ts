@@ -3,9 +3,8 @@
  * them (domain/feedback/views.ts). Types only.
  * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
-import type { ActorRole } from '../feedback/events.ts';
+import type { FeedbackEvent } from '../feedback/events.ts';
 import type { FeedbackKind } from '../feedback/kinds.ts';
-import type { Rating } from '../feedback/rating.ts';
 import type { Contact } from '../feedback/schema.ts';
 import type { FeedbackStatus, StaffAction } from '../feedback/status.ts';
 import type { SubmissionRecord } from '../feedback/submission.ts';
@@ -26,22 +25,12 @@ export type StaffSubmission = Omit<SubmissionRecord, 'passwordHash' | 'passwordS
   readonly kindLabel: string;
 };
 
-/** One event of the history, labelled. */
-export interface StaffEvent {
-  readonly seq: number;
-  readonly at: string;
-  readonly action: string;
+/** One event of the history, labelled: the stored event (domain/feedback/events.ts) and how it reads. */
+export type StaffEvent = FeedbackEvent & {
   readonly label: string;
-  readonly status?: FeedbackStatus;
+  /** The label of `status`, when the event changed the status. */
   readonly statusLabel?: string;
-  readonly actor: string;
-  readonly role: ActorRole;
-  readonly note?: string;
-  readonly public: boolean;
-  readonly units?: readonly string[];
-  readonly unit?: string;
-  readonly rating?: Rating;
-}
+};
 
 /** One row of the queue. */
 export interface QueueItem {

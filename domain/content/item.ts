@@ -41,7 +41,7 @@ export const attachmentSchema = z.strictObject({
 
 /**
  * 督查事项: one Markdown file per item, `content/items/<year>/<id>.md`. The body is the description.
- * Overdue, on time / late and the effective deadline are derived (site/lib/derived.ts), never written here.
+ * Overdue, on time / late and the effective deadline are derived (domain/items/derived.ts), never written here.
  */
 export const itemSchema = z
   .strictObject({

@@ -249,7 +249,7 @@ export const replyPage = {
   searchLabel: '回复公开',
 } as const;
 
-/** Messages for content files (editors), built by site/schemas. `{field} {message}` reads as one sentence. */
+/** Messages for content files (editors), built by domain/content. `{field} {message}` reads as one sentence. */
 export const contentError = {
   required: '不能为空',
   missing: '缺少此字段',
@@ -259,6 +259,8 @@ export const contentError = {
   notObject: '应为键值对',
   unknownField: (keys: string) => `不是可识别的字段（${keys}），请检查拼写`,
   date: '不是有效日期 (YYYY-MM-DD)',
+  /** The build's "today" set to something that is not a date. */
+  asOf: (value: string) => `DUCHA_AS_OF 不是有效日期 (YYYY-MM-DD)：${value}`,
   itemId: '格式应为 DC-年份-三位以上序号，如 DC-2026-014',
   trackingNumber: '格式应为受理编号，如 DC2611-7K3Q9M',
   unknownItem: (id: string) => `引用了不存在的督查事项 “${id}”`,

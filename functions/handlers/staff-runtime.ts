@@ -53,7 +53,7 @@ export function buildStaffApp() {
   const siteUrl = required('DUCHA_SITE_URL').replace(/\/$/, '');
   return createStaffApp({
     feedback: new FeedbackStore(db, tables),
-    contacts: new ContactStore(db, tables.contacts),
+    contacts: new ContactStore(db, tables),
     verify: createVerifier({ issuer, audience: required('DUCHA_AUTH_AUDIENCE'), keys: createRemoteJWKSet(new URL(process.env.DUCHA_AUTH_JWKS_URL ?? `${issuer}/.well-known/jwks.json`)) }),
     units: () => siteUnits(siteUrl),
     notifier: awsNotifier(),

@@ -77,7 +77,7 @@ export async function localStaffApi(options: LocalStaffOptions) {
   const outboxDir = path.join(options.dataDir, 'outbox');
   const app = createStaffApp({
     feedback: new FeedbackStore(db, options.tables),
-    contacts: new ContactStore(db, options.tables.contacts),
+    contacts: new ContactStore(db, options.tables),
     verify: createVerifier(await devVerifierOptions(options.dataDir)),
     units: async () => options.units,
     notifier: outboxNotifier(outboxDir),

@@ -51,3 +51,14 @@ export async function guarded<T>(what: string, fn: () => Promise<T>): Promise<T>
 export function isConditionFailed(error: unknown): boolean {
   return error instanceof Error && error.name === 'ConditionalCheckFailedException';
 }
+
+/** A conditional write, `guarded`: true when it was written, false when its condition did not hold. */
+export async function conditionalWrite(what: string, fn: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await guarded(what, fn);
+    return true;
+  } catch (error) {
+    if (isConditionFailed(error)) return false;
+    throw error;
+  }
+}

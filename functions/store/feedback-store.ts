@@ -6,35 +6,14 @@
  * citizen or staff member can see; the retry completes it, and unfinished pieces expire by TTL.
  * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { applyEvent, type WorkflowState } from '../../domain/feedback/workflow.ts';
-import type { Contact } from '../../domain/feedback/schema.ts';
-import { guarded, isConditionFailed, StoreUnavailableError } from './errors.ts';
-import { KEY, type TableNames } from './tables.ts';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { FeedbackEvent } from '../../domain/feedback/events.ts';
-import type { FeedbackKind } from '../../domain/feedback/kinds.ts';
-
-/** A submission as stored (never holds contact details). Its workflow fields are the fold of its events. */
-export interface SubmissionRecord extends WorkflowState {
-  readonly trackingNumber: string;
-  readonly kind: FeedbackKind;
-  readonly itemId?: string;
-  readonly region?: string;
-  readonly title: string;
-  readonly content: string;
-  readonly allowPublish: boolean;
-  readonly hasContact: boolean;
-  /** Passed the proof-of-work check; false for plain form posts without JavaScript. */
-  readonly verified: boolean;
-  /** ISO instant. */
-  readonly createdAt: string;
-  readonly passwordSalt: string;
-  readonly passwordHash: string;
-  /** SHA-256 of the idempotency key: tells a retry of this submission from a clash with another. */
-  readonly ownerHash: string;
-  /** TTL, epoch seconds. */
-  readonly expiresAt: number;
-}
+import type { Contact } from '../../domain/feedback/schema.ts';
+import type { SubmissionRecord } from '../../domain/feedback/submission.ts';
+import { applyEvent } from '../../domain/feedback/workflow.ts';
+import { conditionalWrite, guarded, isConditionFailed, StoreUnavailableError } from './errors.ts';
+import { KEY } from './tables.ts';
+import { TableStore } from './table-store.ts';
 
 export interface NewSubmission {
   readonly record: SubmissionRecord;
@@ -52,15 +31,7 @@ export interface LoadedSubmission {
   readonly storedEventCount: number;
 }
 
-export class FeedbackStore {
-  readonly db: DynamoDBDocumentClient;
-  readonly tables: TableNames;
-
-  constructor(db: DynamoDBDocumentClient, tables: TableNames) {
-    this.db = db;
-    this.tables = tables;
-  }
-
+export class FeedbackStore extends TableStore {
   /**
    * Store a new submission exactly once. 'exists' when this same submission (same owner hash) is already
    * stored — a retry; 'clash' when the tracking number belongs to another submission (pick the next one).
@@ -152,20 +123,16 @@ export class FeedbackStore {
     const { record } = loaded;
     const full: FeedbackEvent = { ...event, seq: record.eventCount + 1 };
     const pk = KEY.submission(record.trackingNumber);
-    try {
-      await guarded('append event', () =>
-        this.db.send(
-          new PutCommand({
-            TableName: this.tables.feedback,
-            Item: { pk, sk: KEY.event(full.seq), ...full, ownerHash: record.ownerHash, expiresAt: record.expiresAt },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        ),
-      );
-    } catch (error) {
-      if (isConditionFailed(error)) return { ok: false };
-      throw error;
-    }
+    const written = await conditionalWrite('append event', () =>
+      this.db.send(
+        new PutCommand({
+          TableName: this.tables.feedback,
+          Item: { pk, sk: KEY.event(full.seq), ...full, ownerHash: record.ownerHash, expiresAt: record.expiresAt },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      ),
+    );
+    if (!written) return { ok: false };
     const next = applyEvent(record, full);
     // The event is written, so the action has happened. If saving the record fails (a newer one was saved,
     // or the table is briefly unavailable), the next load rebuilds it from the events.
@@ -176,23 +143,17 @@ export class FeedbackStore {
   }
 
   /** Save a record if the stored one still has `storedEventCount` events; false when a newer one is there. */
-  async saveRecord(record: SubmissionRecord, storedEventCount: number): Promise<boolean> {
-    try {
-      await guarded('save submission', () =>
-        this.db.send(
-          new PutCommand({
-            TableName: this.tables.feedback,
-            Item: { pk: KEY.submission(record.trackingNumber), sk: KEY.meta, ...record, queuePk: KEY.queue(record.status), queueSk: KEY.queueSort(record.createdAt, record.trackingNumber) },
-            ConditionExpression: 'eventCount = :stored',
-            ExpressionAttributeValues: { ':stored': storedEventCount },
-          }),
-        ),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailed(error)) return false;
-      throw error;
-    }
+  saveRecord(record: SubmissionRecord, storedEventCount: number): Promise<boolean> {
+    return conditionalWrite('save submission', () =>
+      this.db.send(
+        new PutCommand({
+          TableName: this.tables.feedback,
+          Item: { pk: KEY.submission(record.trackingNumber), sk: KEY.meta, ...record, queuePk: KEY.queue(record.status), queueSk: KEY.queueSort(record.createdAt, record.trackingNumber) },
+          ConditionExpression: 'eventCount = :stored',
+          ExpressionAttributeValues: { ':stored': storedEventCount },
+        }),
+      ),
+    );
   }
 
   /**
@@ -208,28 +169,25 @@ export class FeedbackStore {
       values[':to'] = options.to ?? '9999';
     }
     const items: SubmissionRecord[] = [];
-    let start = options.cursor;
     const limit = options.limit ?? 50;
-    do {
-      const out = await guarded('query queue', () =>
-        this.db.send(
-          new QueryCommand({
-            TableName: this.tables.feedback,
-            IndexName: 'queue',
-            KeyConditionExpression: `queuePk = :q${range}`,
-            ...filter,
-            ExpressionAttributeValues: values,
-            ScanIndexForward: false,
-            // Never read past the page: what a filter lets through beyond it would be skipped by the cursor.
-            Limit: limit - items.length,
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        ),
-      );
-      items.push(...(out.Items ?? []).map((i) => stripKeys<SubmissionRecord>(i)));
-      start = out.LastEvaluatedKey;
-    } while (start && items.length < limit);
-    return { items: items.slice(0, limit), ...(start ? { cursor: start } : {}) };
+    let cursor: Record<string, unknown> | undefined;
+    const input = (start: Record<string, unknown> | undefined) => ({
+      TableName: this.tables.feedback,
+      IndexName: 'queue',
+      KeyConditionExpression: `queuePk = :q${range}`,
+      ...filter,
+      ExpressionAttributeValues: values,
+      ScanIndexForward: false,
+      // Never read past the page: what a filter lets through beyond it would be skipped by the cursor.
+      Limit: limit - items.length,
+      ...(start ? { ExclusiveStartKey: start } : {}),
+    });
+    for await (const page of this.pages('query queue', input, options.cursor)) {
+      items.push(...(page.Items ?? []).map((i) => stripKeys<SubmissionRecord>(i)));
+      cursor = page.LastEvaluatedKey;
+      if (items.length >= limit) break;
+    }
+    return { items: items.slice(0, limit), ...(cursor ? { cursor } : {}) };
   }
 
   /** How many submissions are in each status (with the same kind/unit filters as the queue). */
@@ -238,25 +196,17 @@ export class FeedbackStore {
     await Promise.all(
       statuses.map(async (status) => {
         let n = 0;
-        let start: Record<string, unknown> | undefined;
         const q = queueQuery(status, filter);
-        do {
-          const page = await guarded('count queue', () =>
-            this.db.send(
-              new QueryCommand({
-                TableName: this.tables.feedback,
-                IndexName: 'queue',
-                KeyConditionExpression: 'queuePk = :q',
-                ...q.filter,
-                ExpressionAttributeValues: q.values,
-                Select: 'COUNT',
-                ...(start ? { ExclusiveStartKey: start } : {}),
-              }),
-            ),
-          );
-          n += page.Count ?? 0;
-          start = page.LastEvaluatedKey;
-        } while (start);
+        const input = (start: Record<string, unknown> | undefined) => ({
+          TableName: this.tables.feedback,
+          IndexName: 'queue',
+          KeyConditionExpression: 'queuePk = :q',
+          ...q.filter,
+          ExpressionAttributeValues: q.values,
+          Select: 'COUNT' as const,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        });
+        for await (const page of this.pages('count queue', input)) n += page.Count ?? 0;
         out[status] = n;
       }),
     );
@@ -273,24 +223,16 @@ export class FeedbackStore {
 
   /** All events of a submission, oldest first. */
   async events(trackingNumber: string): Promise<FeedbackEvent[]> {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await guarded('query events', () =>
-        this.db.send(
-          new QueryCommand({
-            TableName: this.tables.feedback,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :evt)',
-            ExpressionAttributeValues: { ':pk': KEY.submission(trackingNumber), ':evt': KEY.eventPrefix },
-            ConsistentRead: true,
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        ),
-      );
-      items.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return items.map((i) => stripKeys<FeedbackEvent>(i));
+    const items: FeedbackEvent[] = [];
+    const input = (start: Record<string, unknown> | undefined) => ({
+      TableName: this.tables.feedback,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :evt)',
+      ExpressionAttributeValues: { ':pk': KEY.submission(trackingNumber), ':evt': KEY.eventPrefix },
+      ConsistentRead: true,
+      ...(start ? { ExclusiveStartKey: start } : {}),
+    });
+    for await (const page of this.pages('query events', input)) items.push(...(page.Items ?? []).map((i) => stripKeys<FeedbackEvent>(i)));
+    return items;
   }
 }
 
@@ -322,17 +264,9 @@ function stripKeys<T>(item: Record<string, unknown>): T {
  * Contact details: written by the public feedback function; read only by the staff function — for the
  * audited reveal, the reply-ready notification and the export's redaction of the citizen's own name.
  */
-export class ContactStore {
-  readonly db: DynamoDBDocumentClient;
-  readonly table: string;
-
-  constructor(db: DynamoDBDocumentClient, table: string) {
-    this.db = db;
-    this.table = table;
-  }
-
+export class ContactStore extends TableStore {
   async get(trackingNumber: string): Promise<Contact | undefined> {
-    const out = await guarded('get contact', () => this.db.send(new GetCommand({ TableName: this.table, Key: { pk: KEY.submission(trackingNumber) }, ConsistentRead: true })));
+    const out = await guarded('get contact', () => this.db.send(new GetCommand({ TableName: this.tables.contacts, Key: { pk: KEY.submission(trackingNumber) }, ConsistentRead: true })));
     if (!out.Item) return undefined;
     const { name, phone, email } = out.Item as Contact;
     return { name, phone, email };

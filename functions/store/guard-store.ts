@@ -5,10 +5,11 @@
  * the last token, and nothing is read first.
  * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { RETENTION } from '../../domain/feedback/retention.ts';
-import { guarded, isConditionFailed } from './errors.ts';
-import { KEY, type TableNames } from './tables.ts';
+import { conditionalWrite, guarded, isConditionFailed } from './errors.ts';
+import { KEY } from './tables.ts';
+import { TableStore } from './table-store.ts';
 
 /** A token bucket: `capacity` requests at once, refilled evenly over `perSeconds`. */
 export interface BucketPolicy {
@@ -35,24 +36,7 @@ export function gcra(policy: BucketPolicy) {
   return { interval, tolerance };
 }
 
-/** Pure GCRA step (the store does the same with conditional updates); for tests and reasoning. */
-export function spendToken(tat: number | undefined, policy: BucketPolicy, nowMs: number): { result: TokenResult; tat: number | undefined } {
-  const { interval, tolerance } = gcra(policy);
-  const current = tat ?? 0;
-  if (current <= nowMs) return { result: { allowed: true, retryAfter: 0 }, tat: nowMs + interval };
-  if (current - nowMs <= tolerance) return { result: { allowed: true, retryAfter: 0 }, tat: current + interval };
-  return { result: { allowed: false, retryAfter: Math.max(1, Math.ceil((current - tolerance - nowMs) / 1000)) }, tat: current };
-}
-
-export class GuardStore {
-  readonly db: DynamoDBDocumentClient;
-  readonly tables: TableNames;
-
-  constructor(db: DynamoDBDocumentClient, tables: TableNames) {
-    this.db = db;
-    this.tables = tables;
-  }
-
+export class GuardStore extends TableStore {
   /** Take one token from the bucket `scope` × `client`: at most two conditional writes, never a retry loop. */
   async takeToken(scope: string, client: string, policy: BucketPolicy, now = new Date()): Promise<TokenResult> {
     const pk = KEY.rateLimit(scope, client);
@@ -60,7 +44,7 @@ export class GuardStore {
     const { interval, tolerance } = gcra(policy);
     const expiresAt = Math.ceil(nowMs / 1000 + policy.perSeconds) + RETENTION.rateLimitHours * 3_600;
     const update = (expression: string, condition: string, values: Record<string, number>) =>
-      guarded('rate limit', () =>
+      conditionalWrite('rate limit', () =>
         this.db.send(
           new UpdateCommand({
             TableName: this.tables.guard,
@@ -76,42 +60,20 @@ export class GuardStore {
     // sending in a burst takes the second. Neither reads first, so concurrent requests never collide. `tat`
     // only grows: once the first has failed (tat > now), the second failing means tat is past the burst
     // limit, and stays there — the client is over its rate.
-    try {
-      // The bucket is full (idle or new client): start from now.
-      await update('SET tat = :next', 'attribute_not_exists(tat) OR tat <= :now', { ':next': nowMs + interval, ':now': nowMs });
-      return { allowed: true, retryAfter: 0 };
-    } catch (error) {
-      if (!isConditionFailed(error)) throw error;
-    }
-    try {
-      // Tokens are being spent: allowed while within the burst.
-      await update('SET tat = tat + :interval', 'tat > :now AND tat <= :limit', { ':interval': interval, ':now': nowMs, ':limit': nowMs + tolerance });
-      return { allowed: true, retryAfter: 0 };
-    } catch (error) {
-      if (!isConditionFailed(error)) throw error;
-    }
+    // The bucket is full (idle or new client): start from now.
+    if (await update('SET tat = :next', 'attribute_not_exists(tat) OR tat <= :now', { ':next': nowMs + interval, ':now': nowMs })) return { allowed: true, retryAfter: 0 };
+    // Tokens are being spent: allowed while within the burst.
+    if (await update('SET tat = tat + :interval', 'tat > :now AND tat <= :limit', { ':interval': interval, ':now': nowMs, ':limit': nowMs + tolerance })) return { allowed: true, retryAfter: 0 };
     const current = await guarded('get bucket', () => this.db.send(new GetCommand({ TableName: this.tables.guard, Key: { pk }, ConsistentRead: true })));
     const tat = Number((current.Item as { tat?: number } | undefined)?.tat ?? nowMs);
     return { allowed: false, retryAfter: Math.max(1, Math.ceil((tat - tolerance - nowMs) / 1000)) };
   }
 
   /** Remember a proof-of-work challenge as used. True the first time, false on any reuse. */
-  async useChallenge(signature: string, expiresAt: number): Promise<boolean> {
-    try {
-      await guarded('put challenge', () =>
-        this.db.send(
-          new PutCommand({
-            TableName: this.tables.guard,
-            Item: { pk: KEY.challenge(signature), expiresAt },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        ),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailed(error)) return false;
-      throw error;
-    }
+  useChallenge(signature: string, expiresAt: number): Promise<boolean> {
+    return conditionalWrite('put challenge', () =>
+      this.db.send(new PutCommand({ TableName: this.tables.guard, Item: { pk: KEY.challenge(signature), expiresAt }, ConditionExpression: 'attribute_not_exists(pk)' })),
+    );
   }
 
   /** Failed lookups for a tracking number within the current window. */

@@ -61,7 +61,7 @@ function validate(contentDir: string): Promise<string[]> {
 export async function buildSite(options: BuildOptions = {}): Promise<{ outDir: string }> {
   const outDir = path.resolve(options.outDir ?? path.join(root, 'dist'));
   const contentDir = path.resolve(options.contentDir ?? process.env.DUCHA_CONTENT_DIR ?? path.join(root, 'content'));
-  // The site reads DUCHA_CONTENT_DIR and DUCHA_AS_OF while building (site/lib/paths.ts, site/lib/dates.ts).
+  // The site reads DUCHA_CONTENT_DIR and DUCHA_AS_OF while building (site/lib/paths.ts, domain/dates.ts).
   if (options.asOf) process.env.DUCHA_AS_OF = options.asOf;
 
   // Astro builds in its own process; the search index is built after it exits (lower peak memory).

@@ -2,7 +2,7 @@
  * The feedback form's island (/feedback/). Without it the form is a plain post to the API; with it:
  *
  * - `?item=<id>` preselects 对督查事项的意见 and fills the item number;
- * - on submit the fields are checked with the API's own schema (functions/feedback/schema.ts), so the
+ * - on submit the fields are checked with the API's own schema (domain/feedback/schema.ts), so the
  *   messages are the API's; problems are listed in a summary with links and shown by each field;
  * - the proof of work runs (“正在进行安全验证…”), then the submission is posted with an Idempotency-Key and
  *   the receipt is shown in the page, with copy and print;

@@ -28,7 +28,7 @@ export async function staffTestApi(endpoint: string, options: TestApiOptions & {
   const outbox = path.join(dataDir, 'outbox');
   const staff = createStaffApp({
     feedback: new FeedbackStore(api.db, api.tables),
-    contacts: new ContactStore(api.db, api.tables.contacts),
+    contacts: new ContactStore(api.db, api.tables),
     verify: createVerifier(await devVerifierOptions(dataDir)),
     units: async () => UNITS,
     notifier: outboxNotifier(outbox),

@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { failOnce, newKey, SECRETS, testApi, validSubmission, type TestApi } from '../helpers/api.ts';
 import { queryPassword } from '../../functions/http/receipt.ts';
-import { feedbackError as msg } from '../../domain/labels/zh-CN.ts';
+import { feedbackError as msg, feedbackPage } from '../../domain/labels/zh-CN.ts';
 import { startDynalite } from '../../functions/local/dynamodb.ts';
 import { TRACKING_NUMBER } from '../../domain/feedback/tracking-number.ts';
+import { statusLabel } from '../../domain/feedback/status.ts';
 
 const engines = Object.entries(inject('engines'));
 
@@ -29,7 +30,7 @@ describe.each(engines)('feedback API on %s', (_engine, endpoint) => {
     const res = await api.post('/api/feedback', { ...body, altcha: await api.solved() }, { 'idempotency-key': key });
     expect(res.status).toBe(201);
     const receipt = (await res.json()) as Json;
-    expect(receipt).toMatchObject({ status: 'received', statusLabel: '已提交', verified: true });
+    expect(receipt).toMatchObject({ status: 'received', statusLabel: statusLabel('received'), verified: true });
     expect(receipt.trackingNumber).toMatch(TRACKING_NUMBER);
     expect(receipt.password).toMatch(/^\d{6}$/);
     expect(receipt.password).toBe(queryPassword(SECRETS.pepper, receipt.trackingNumber as string, key));
@@ -46,7 +47,7 @@ describe.each(engines)('feedback API on %s', (_engine, endpoint) => {
     expect(lookup.status).toBe(200);
     const result = (await lookup.json()) as Json;
     expect(result).toMatchObject({ trackingNumber: receipt.trackingNumber, status: 'received', title: body.title, reply: null });
-    expect(result.history).toEqual([{ at: receipt.createdAt, status: 'received', label: '已提交' }]);
+    expect(result.history).toEqual([{ at: receipt.createdAt, status: 'received', label: statusLabel('received') }]);
     expect(JSON.stringify(result)).not.toMatch(/13800138000|zhang@example|张三/);
   });
 
@@ -135,7 +136,7 @@ describe.each(engines)('feedback API on %s', (_engine, endpoint) => {
         expect(res.headers.get('content-type')).toMatch(/^text\/html/);
         expect(html).toContain('<html lang="zh-CN">');
         expect(html).toMatch(/DC\d{4}-[0-9A-Z]{6}/);
-        expect(html).toContain('未经安全验证');
+        expect(html).toContain(feedbackPage.unverified);
       } else if (i === 3) {
         expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
         expect(await res.text()).toContain(msg.rateLimited);

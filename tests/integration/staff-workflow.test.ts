@@ -6,9 +6,11 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { failOnce } from '../helpers/api.ts';
-import { staffTestApi, type StaffTestApi } from '../helpers/staff.ts';
+import { staffTestApi, UNITS, type StaffTestApi } from '../helpers/staff.ts';
 import { redaction, staffError } from '../../domain/labels/zh-CN.ts';
 import { STAFF_ACTIONS, type StaffAction } from '../../domain/feedback/status.ts';
+import { RATING } from '../../domain/feedback/rating.ts';
+import { eventLabel } from '../../domain/feedback/events.ts';
 
 const engines = Object.entries(inject('engines'));
 
@@ -180,10 +182,10 @@ describe.each(engines)('staff workflow on %s', (_engine, endpoint) => {
     const rate = (rating: string) => s.api.post('/api/feedback/satisfaction', { trackingNumber: t, password: receipt.password, rating, comment: '处理及时' });
     const lookup = await (await s.api.post('/api/feedback/lookup', { trackingNumber: t, password: receipt.password })).json();
     expect(lookup.rateUntil).toBeTruthy();
-    expect(lookup.reply).toMatchObject({ unit: '示例市水务局' });
+    expect(lookup.reply).toMatchObject({ unit: UNITS.find((u) => u.id === 'water')!.name });
     const first = await rate('basically_satisfied');
     expect(first.status).toBe(200);
-    expect((await first.json()).rating).toMatchObject({ rating: 'basically_satisfied', label: '基本满意' });
+    expect((await first.json()).rating).toMatchObject({ rating: 'basically_satisfied', label: RATING.basically_satisfied.label });
     expect((await rate('satisfied')).status).toBe(409);
     const wrongPassword = await s.api.post('/api/feedback/satisfaction', { trackingNumber: t, password: receipt.password === '000000' ? '111111' : '000000', rating: 'satisfied' });
     expect(wrongPassword.status).toBe(404);
@@ -194,7 +196,7 @@ describe.each(engines)('staff workflow on %s', (_engine, endpoint) => {
     const unhappy = await s.api.post('/api/feedback/satisfaction', { trackingNumber: second.trackingNumber, password: second.password, rating: 'dissatisfied', comment: '问题没有解决' });
     const reopened = await unhappy.json();
     expect(reopened.status).toBe('accepted');
-    expect(reopened.history.at(-1)).toMatchObject({ label: '评价答复：不满意', note: '问题没有解决' });
+    expect(reopened.history.at(-1)).toMatchObject({ label: eventLabel({ action: 'rated', rating: 'dissatisfied' }), note: '问题没有解决' });
     const d = await detail(second.trackingNumber);
     expect(d.events.at(-1)).toMatchObject({ action: 'reopened', role: 'citizen' });
     expect(d.actions).toContain('assign');

@@ -211,87 +211,103 @@ describe('with JavaScript', () => {
   });
   afterAll(async () => context?.close());
 
-  it('submits feedback on an item (?item=), shows a receipt to copy and print, and the lookup shows 已提交', async () => {
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    const workers: string[] = [];
-    page.on('worker', (w) => workers.push(w.url()));
+  describe('feedback on an item, from the form to the lookup (steps in order)', () => {
     const item = sample.items[sample.items.length - 1]!;
-    await page.goto(base + urls.feedbackFor(item.id));
-    // Prefilled from the address.
-    expect(await page.inputValue('#fb-itemId')).toBe(item.id);
-    expect(await page.isChecked('input[name="kind"][value="item_feedback"]')).toBe(true);
-    expect(await page.getAttribute('#fb-item-note a', 'href')).toBe(urls.item(item.id));
-    expect(await page.innerText('#fb-item-note')).toContain(t.forItem(item.id));
-
     const title = uniqueTitle('事项');
-    await fill(page, { region: item.region, title, content: CONTENT, allowPublish: true });
-    await page.click('#fb-submit');
-    const receipt = await readReceipt(page);
-    expect(receipt.trackingNumber).toMatch(TRACKING_NUMBER);
-    expect(receipt.password).toMatch(/^\d{6}$/);
-    expect(receipt.statusLabel).toBe(statusLabel('received'));
-    expect(await statusLog(page)).toContain(t.verifying);
-    // The proof of work ran in Web Workers (the page stays responsive), allowed by the CSP.
-    expect(workers.length).toBeGreaterThan(0);
-    expect(workers.every((u) => /\/_astro\/pow-worker[\w.-]*\.js$/.test(u))).toBe(true);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('fb-receipt');
-    expect(await page.isVisible('#feedback-form')).toBe(false);
-    expect(await page.evaluate((k) => localStorage.getItem(k), PENDING_KEY)).toBeNull();
-    await expectAccessible(page, 'receipt');
-
-    // Copy and print.
-    await page.click('#fb-copy');
-    await expect.poll(() => page.innerText('#fb-copy-status')).toBe(t.copied);
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(t.copyText(receipt.trackingNumber, receipt.password));
-    await page.evaluate(() => {
-      window.print = () => document.body.setAttribute('data-printed', '1');
+    let page: Page;
+    let errors: string[];
+    const workers: string[] = [];
+    let receipt: Awaited<ReturnType<typeof readReceipt>>;
+    beforeAll(async () => {
+      page = await context.newPage();
+      errors = watchErrors(page);
+      page.on('worker', (w) => workers.push(w.url()));
     });
-    await page.click('#fb-print');
-    expect(await page.getAttribute('body', 'data-printed')).toBe('1');
-    await page.emulateMedia({ media: 'print' });
-    expect(await page.isVisible('#fb-copy')).toBe(false);
-    expect(await page.isVisible('#fb-receipt [data-receipt="password"]')).toBe(true);
-    await page.emulateMedia({ media: 'screen' });
+    afterAll(async () => page?.close());
 
-    const rows = await stored(title);
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ trackingNumber: receipt.trackingNumber, kind: 'item_feedback', itemId: item.id, region: item.region, verified: true, allowPublish: true, hasContact: false });
-    // Times are shown in China time.
-    expect(await page.innerText('#fb-receipt [data-receipt="createdAt"]')).toBe(chinaDateTime(rows[0]!.createdAt as string));
+    it('prefills the item from the address (?item=)', async () => {
+      await page.goto(base + urls.feedbackFor(item.id));
+      expect(await page.inputValue('#fb-itemId')).toBe(item.id);
+      expect(await page.isChecked('input[name="kind"][value="item_feedback"]')).toBe(true);
+      expect(await page.getAttribute('#fb-item-note a', 'href')).toBe(urls.item(item.id));
+      expect(await page.innerText('#fb-item-note')).toContain(t.forItem(item.id));
+    });
 
-    // The lookup link carries the number, never the password.
-    await page.click('#fb-lookup');
-    await page.waitForURL(/\/feedback\/status\/\?number=/);
-    expect(await page.inputValue('#lk-number')).toBe(receipt.trackingNumber);
-    expect(page.url()).not.toContain(receipt.password);
-    // A wrong password: announced in the alert region, no result.
-    const wrong = String((Number(receipt.password) + 1) % 1_000_000).padStart(6, '0');
-    await page.fill('#lk-password', wrong);
-    await page.click('#lk-submit');
-    await expect.poll(() => page.innerText('#lk-alert')).toBe(feedbackError.notFound);
-    expect(await page.isVisible('#lk-result')).toBe(false);
-    await expectAccessible(page, 'lookup failure');
-    // The right one.
-    await page.fill('#lk-password', receipt.password);
-    await page.click('#lk-submit');
-    await page.locator('#lk-result').waitFor({ state: 'visible' });
-    expect(await page.innerText('#lk-alert')).toBe('');
-    const api = await lookup(receipt.trackingNumber, receipt.password);
-    expect(api.status).toBe(200);
-    expect(await page.innerText('[data-result="statusLabel"]')).toBe(statusLabel('received'));
-    expect(await page.innerText('[data-result="kind"]')).toBe(feedbackKind.item_feedback);
-    expect(await page.innerText('[data-result="title"]')).toBe(title);
-    expect(await page.getAttribute('[data-result="itemId"]', 'href')).toBe(urls.item(item.id));
-    const history = await page.$$eval('#lk-history li', (lis) => lis.map((li) => ({ at: li.querySelector('time')!.dateTime, text: li.textContent! })));
-    expect(history.map((h) => h.at)).toEqual(api.body.history.map((h) => h.at));
-    history.forEach((h, i) => expect(h.text).toContain(api.body.history[i]!.label));
-    expect(api.body.history.map((h) => h.status)).toEqual(['received']);
-    expect(await page.innerText('#lk-reply')).toBe(t.replyPending);
-    await expectAccessible(page, 'lookup result');
-    // Only the wrong password's 404 answer shows up in the console.
-    expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
-    await page.close();
+    it('solves the proof of work in Web Workers and shows the receipt, focused', async () => {
+      await fill(page, { region: item.region, title, content: CONTENT, allowPublish: true });
+      await page.click('#fb-submit');
+      receipt = await readReceipt(page);
+      expect(receipt.trackingNumber).toMatch(TRACKING_NUMBER);
+      expect(receipt.password).toMatch(/^\d{6}$/);
+      expect(receipt.statusLabel).toBe(statusLabel('received'));
+      expect(await statusLog(page)).toContain(t.verifying);
+      // The proof of work ran in Web Workers (the page stays responsive), allowed by the CSP.
+      expect(workers.length).toBeGreaterThan(0);
+      expect(workers.every((u) => /\/_astro\/pow-worker[\w.-]*\.js$/.test(u))).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('fb-receipt');
+      expect(await page.isVisible('#feedback-form')).toBe(false);
+      expect(await page.evaluate((k) => localStorage.getItem(k), PENDING_KEY)).toBeNull();
+      await expectAccessible(page, 'receipt');
+    });
+
+    it('copies the number and password, and prints the receipt without the buttons', async () => {
+      await page.click('#fb-copy');
+      await expect.poll(() => page.innerText('#fb-copy-status')).toBe(t.copied);
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(t.copyText(receipt.trackingNumber, receipt.password));
+      await page.evaluate(() => {
+        window.print = () => document.body.setAttribute('data-printed', '1');
+      });
+      await page.click('#fb-print');
+      expect(await page.getAttribute('body', 'data-printed')).toBe('1');
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.isVisible('#fb-copy')).toBe(false);
+      expect(await page.isVisible('#fb-receipt [data-receipt="password"]')).toBe(true);
+      await page.emulateMedia({ media: 'screen' });
+    });
+
+    it('stores the submission once, as sent, and shows its time in China time', async () => {
+      const rows = await stored(title);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ trackingNumber: receipt.trackingNumber, kind: 'item_feedback', itemId: item.id, region: item.region, verified: true, allowPublish: true, hasContact: false });
+      expect(await page.innerText('#fb-receipt [data-receipt="createdAt"]')).toBe(chinaDateTime(rows[0]!.createdAt as string));
+    });
+
+    it('links to the lookup with the number, never the password', async () => {
+      await page.click('#fb-lookup');
+      await page.waitForURL(/\/feedback\/status\/\?number=/);
+      expect(await page.inputValue('#lk-number')).toBe(receipt.trackingNumber);
+      expect(page.url()).not.toContain(receipt.password);
+    });
+
+    it('announces a wrong password in the alert region, with no result', async () => {
+      const wrong = String((Number(receipt.password) + 1) % 1_000_000).padStart(6, '0');
+      await page.fill('#lk-password', wrong);
+      await page.click('#lk-submit');
+      await expect.poll(() => page.innerText('#lk-alert')).toBe(feedbackError.notFound);
+      expect(await page.isVisible('#lk-result')).toBe(false);
+      await expectAccessible(page, 'lookup failure');
+    });
+
+    it('shows the status, the public history and no reply yet for the right password', async () => {
+      await page.fill('#lk-password', receipt.password);
+      await page.click('#lk-submit');
+      await page.locator('#lk-result').waitFor({ state: 'visible' });
+      expect(await page.innerText('#lk-alert')).toBe('');
+      const api = await lookup(receipt.trackingNumber, receipt.password);
+      expect(api.status).toBe(200);
+      expect(await page.innerText('[data-result="statusLabel"]')).toBe(statusLabel('received'));
+      expect(await page.innerText('[data-result="kind"]')).toBe(feedbackKind.item_feedback);
+      expect(await page.innerText('[data-result="title"]')).toBe(title);
+      expect(await page.getAttribute('[data-result="itemId"]', 'href')).toBe(urls.item(item.id));
+      const history = await page.$$eval('#lk-history li', (lis) => lis.map((li) => ({ at: li.querySelector('time')!.dateTime, text: li.textContent! })));
+      expect(history.map((h) => h.at)).toEqual(api.body.history.map((h) => h.at));
+      history.forEach((h, i) => expect(h.text).toContain(api.body.history[i]!.label));
+      expect(api.body.history.map((h) => h.status)).toEqual(['received']);
+      expect(await page.innerText('#lk-reply')).toBe(t.replyPending);
+      await expectAccessible(page, 'lookup result');
+      // Only the wrong password's 404 answer shows up in the console.
+      expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
+    });
   });
 
   it('shows the schema’s messages by each field and in a focused summary, and sends nothing', async () => {

@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, watchErrors } from '../helpers/browser.ts';
 import { loadSample, type SampleItem } from '../helpers/sample.ts';
 import { FACETS, urls, type Facet } from '../../domain/urls.ts';
+import { nav } from '../../domain/labels/zh-CN.ts';
 
 const base = inject('siteUrl');
 const sample = loadSample();
@@ -93,9 +94,9 @@ describe('关怀版 (elderly mode)', () => {
     const errors = watchErrors(page);
     await page.goto(`${base}/`);
     const toggle = page.locator('#care-toggle');
-    expect(await toggle.textContent()).toBe('关怀版');
+    expect(await toggle.textContent()).toBe(nav.careOn);
     await toggle.click();
-    expect(await toggle.textContent()).toBe('标准版');
+    expect(await toggle.textContent()).toBe(nav.careOff);
     await page.click('nav.nav a[href="/items/"]');
     await page.waitForURL(/\/items\/$/);
     expect(await page.evaluate(() => document.documentElement.classList.contains('care'))).toBe(true);

@@ -226,26 +226,35 @@ describe('the queue', () => {
   });
 });
 
-describe('one submission', () => {
-  it('shows every field and the history; each action checks its fields with the API’s messages', async () => {
-    const item = sample.items.find((i) => i.leadUnit === 'education')!;
+describe('one submission, through every action form (steps in order)', () => {
+  const contact = { name: '钱小红', phone: '13800001234', email: 'qian@example.cn' };
+  let item: (typeof sample.items)[number];
+  let r: Awaited<ReturnType<typeof submit>>;
+  let page: Page;
+  let errors: string[];
+  const headings = () => page.locator('.staff-action h4').allInnerTexts();
+  beforeAll(async () => {
+    item = sample.items.find((i) => i.leadUnit === 'education')!;
     const region = sample.content.regions[0]!.data;
-    const contact = { name: '钱小红', phone: '13800001234', email: 'qian@example.cn' };
-    const r = await submit(base, { kind: 'item_feedback', itemId: item.id, region: region.id, content: '第一行内容，测试用。\n第二行内容。', contact, privacyConsent: true, allowPublish: true });
-    const { page, errors } = await newPage();
+    r = await submit(base, { kind: 'item_feedback', itemId: item.id, region: region.id, content: '第一行内容，测试用。\n第二行内容。', contact, privacyConsent: true, allowPublish: true });
+    ({ page, errors } = await newPage());
     await signIn(page, base, reviewer);
+  });
+  afterAll(async () => page?.context().close());
+
+  it('shows every field and the content, and no contact details until they are revealed', async () => {
+    const region = sample.content.regions[0]!.data;
     await openDetail(page, r.trackingNumber);
     expect(await focusedId(page)).toBe('staff-detail-title');
     const facts = await page.locator('.staff-detail table.facts').innerText();
     for (const text of [r.trackingNumber, feedbackKind.item_feedback, feedbackStatus.received, item.id, region.name, t.yes]) expect(facts).toContain(text);
     expect(await page.getAttribute(`.staff-detail a[href="/items/${item.id}/"]`, 'href')).toBe(`/items/${item.id}/`);
     expect(await page.locator('.staff-detail .prose p').allInnerTexts()).toEqual(['第一行内容，测试用。', '第二行内容。']);
-    const headings = () => page.locator('.staff-action h4').allInnerTexts();
     expect(await headings()).toEqual([t.accept.title, t.reject.title, t.reveal.title]);
-    // Contact details are nowhere until revealed.
     expect(await page.content()).not.toContain(contact.phone);
+  });
 
-    // The same message as the API gives for the same body.
+  it('checks a field as the API does, with the API’s own message', async () => {
     const version = (await staffCall(base, reviewer, `/api/staff/submissions/${r.trackingNumber}`)).json.submission.version;
     for (const reason of ['', '短', 'x'.repeat(501)]) {
       const api = await staffCall(base, reviewer, `/api/staff/submissions/${r.trackingNumber}/actions`, { action: 'reject', version, reason });
@@ -257,8 +266,9 @@ describe('one submission', () => {
     }
     await expectAccessible(page, 'detail with a field error');
     await expectReflow(page, 'detail');
+  });
 
-    // Reveal: with a reason, the contact details appear and take focus; the event is internal.
+  it('reveals the contact details for a reason, focused, as an internal event', async () => {
     await page.fill('#staff-reveal-reason', '需要电话核实具体位置');
     await page.locator('#staff-reveal-title + form button[type="submit"]').click();
     await page.locator('#staff-contact-title').waitFor();
@@ -268,8 +278,9 @@ describe('one submission', () => {
     const last = page.locator('.staff-history li').last();
     expect(await last.innerText()).toContain(t.internal);
     expect(await last.innerText()).toContain('需要电话核实具体位置');
+  });
 
-    // Accept with the keyboard alone: Tab to the button, Enter; focus returns to the heading.
+  it('accepts with the keyboard alone, and focus returns to the heading', async () => {
     await page.focus('#staff-detail-title');
     for (let i = 0; i < 60 && (await page.evaluate(() => document.activeElement?.textContent)) !== t.accept.submit; i++) await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
@@ -278,8 +289,9 @@ describe('one submission', () => {
     expect(await focusedId(page)).toBe('staff-detail-title');
     await expect.poll(() => page.locator('[role="status"]').innerText()).toBe(accepted);
     expect(await headings()).toEqual([t.reject.title, t.assign.title, t.reveal.title]);
+  });
 
-    // Assign: at least one unit.
+  it('assigns to at least one unit; a reviewer then has no draft form', async () => {
     const boxes = page.locator('.staff-units input[type="checkbox"]');
     expect(await boxes.count()).toBe(sample.units.size);
     await page.locator('#staff-assign-title + form button[type="submit"]').click();
@@ -289,13 +301,12 @@ describe('one submission', () => {
     await page.locator('#staff-assign-title + form button[type="submit"]').click();
     await expect.poll(() => page.locator('.staff-detail table.facts').innerText()).toContain(feedbackStatus.in_progress);
     expect(await page.locator('.staff-detail table.facts').innerText()).toContain(`${unitName('education')}、${unitName('civil')}`);
-    // The reviewer may not draft: no such form (nor reject, once in progress).
     expect(await headings()).toEqual([t.assign.title, t.reveal.title]);
     await expectAccessible(page, 'detail in progress');
     expect(unexpected(errors)).toEqual([]);
-    await page.context().close();
+  });
 
-    // An administrator drafts, choosing the unit; a reviewer sends it back with a note.
+  it('lets an administrator draft the reply for one of the assigned units', async () => {
     const admin = await staffToken(dataDir, 'admin', undefined, '吴管理');
     const a = await newPage();
     await signIn(a.page, base, admin);
@@ -311,7 +322,9 @@ describe('one submission', () => {
     expect(await a.page.locator('.staff-detail section[aria-labelledby="staff-current-draft-title"]').innerText()).toContain(unitName('civil'));
     await expectAccessible(a.page, 'detail with a draft (admin: every form)');
     await a.page.context().close();
+  });
 
+  it('lets a reviewer send the draft back with a note, kept internal', async () => {
     const b = await newPage();
     await signIn(b.page, base, reviewer);
     await openDetail(b.page, r.trackingNumber);
@@ -327,7 +340,9 @@ describe('one submission', () => {
     expect(unexpected(b.errors)).toEqual([]);
     await b.page.context().close();
   });
+});
 
+describe('one submission', () => {
   it('409: someone acted first — says so and shows the submission as it is now', async () => {
     const r = await submit(base);
     const one = await newPage();

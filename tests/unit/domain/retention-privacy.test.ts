@@ -1,6 +1,6 @@
 /**
  * The privacy policy (content/pages/privacy.md) states the retention periods the code enforces
- * (functions/feedback/retention.ts): each figure appears, in the policy's words, on the line that names it.
+ * (domain/feedback/retention.ts): each figure appears, in the policy's words, on the line that names it.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';

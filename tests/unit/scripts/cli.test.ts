@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { baseItem, writeContent } from '../../helpers/content-fixture.ts';
 import { root } from '../../helpers/paths.ts';
+import { contentError } from '../../../domain/labels/zh-CN.ts';
 
 function run(script: string, args: string[]) {
   const r = spawnSync(process.execPath, [path.join(root, 'scripts', script), ...args], {
@@ -26,7 +27,7 @@ describe('npm run check:content', () => {
   it('passes valid content and says what it checked', () => {
     const r = run('check-content.ts', ['--dir', writeContent()]);
     expect(r.code).toBe(0);
-    expect(r.stdout.trim()).toBe('内容检查通过：1 个督查事项、3 个责任单位、2 个区域、1 条公告。');
+    expect(r.stdout.trim()).toBe(contentError.ok(1, 3, 2, 1));
   });
 
   it('fails a bad file with the exact Chinese message and no stack trace', () => {
@@ -71,7 +72,7 @@ describe('npm run new:item', () => {
     const dir = writeContent();
     const r = run('new-item.ts', [...args.slice(0, -4), '--lead', 'ghost', '--deadline', '2027-03-31', '--dir', dir]);
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toBe('content/items/2026/DC-2026-015.md: leadUnit 引用了不存在的责任单位 “ghost”（应为 content/units/ 下的文件名）');
+    expect(r.stderr.trim()).toBe(`content/items/2026/DC-2026-015.md: leadUnit ${contentError.unknownUnit('ghost')}`);
     expect(existsSync(path.join(dir, 'items/2026/DC-2026-015.md'))).toBe(false);
     const r2 = run('new-item.ts', ['--title', '只有标题', '--dir', dir]);
     expect(r2.code).toBe(2);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FIELDS, dataPackage, toCsv, type OpenRecord } from '../../../site/lib/opendata.ts';
 import { escapeXml, latestUpdates, renderAtom } from '../../../site/lib/feed.ts';
 import { cleanSvg, statusByUnitChart } from '../../../site/lib/charts.ts';
+import { status } from '../../../domain/labels/zh-CN.ts';
 
 function record(over: Partial<OpenRecord> = {}): OpenRecord {
   const r = Object.fromEntries(FIELDS.map((f) => [f.name, ''])) as OpenRecord;
@@ -67,7 +68,7 @@ describe('charts', () => {
     expect(svg).not.toMatch(/style[=>]/);
     expect(svg).not.toContain('ecmeta_');
     expect(svg).toContain('水务局');
-    expect(svg).toContain('已办结');
+    expect(svg).toContain(status.completed);
   });
 
   it('turns style attributes into presentation attributes', () => {
