@@ -19,10 +19,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { solveChallenge, type Challenge } from 'altcha-lib';
-import { deriveKey as shaKey } from 'altcha-lib/algorithms/sha';
+import { solveChallenge } from 'altcha-lib';
 import { deriveKey as pbkdf2Key } from 'altcha-lib/algorithms/pbkdf2';
 import { DEFAULT_POW, newChallenge } from '../functions/http/pow.ts';
+import { fetchAltcha } from './lib/altcha.ts';
 import { percentile } from './lib/measure.ts';
 import { measureBundles } from './lib/bundles.ts';
 
@@ -62,11 +62,7 @@ while (!/DynamoDB：\S+/.test(out)) {
 const base = /http:\/\/127\.0\.0\.1:\d+/.exec(out)![0];
 const dynamo = /DynamoDB：(\S+)/.exec(out)![1]!;
 
-async function solved(): Promise<string> {
-  const challenge = (await (await fetch(`${base}/api/challenge`)).json()) as Challenge;
-  const solution = await solveChallenge({ challenge, deriveKey: shaKey });
-  return Buffer.from(JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution })).toString('base64');
-}
+const solved = () => fetchAltcha(base);
 
 const prepStart = performance.now();
 const jobs: { key: string; body: string }[] = [];

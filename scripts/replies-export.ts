@@ -14,6 +14,8 @@ import { parseArgs } from 'node:util';
 import yaml from 'js-yaml';
 import { signDevToken } from '../functions/local/dev-auth.ts';
 import { chinaDate } from '../domain/dates.ts';
+import type { ExportPage } from '../domain/api/staff.ts';
+import { routePath } from '../domain/api/routes.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const usage = 'npm run replies:export -- [--api http://localhost:4321] [--token 令牌] [--out content/replies] [--overwrite]';
@@ -29,21 +31,10 @@ const api = (values.api ?? 'http://localhost:4321').replace(/\/$/, '');
 const outDir = path.resolve(values.out ?? path.join(root, 'content', 'replies'));
 const token = values.token ?? (await signDevToken(path.resolve(values.data ?? path.join(root, '.data')), { name: '回复导出', role: 'reviewer', hours: 1 }));
 
-interface ExportedReply {
-  trackingNumber: string;
-  kind: string;
-  title: string;
-  question: string;
-  reply: string;
-  unit: string;
-  submittedAt: string;
-  repliedAt: string;
-  itemId?: string;
-}
 
 let res: Response;
 try {
-  res = await fetch(`${api}/api/staff/export`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
+  res = await fetch(`${api}${routePath('export')}`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
 } catch (error) {
   console.error(`无法连接 ${api}：${error instanceof Error ? error.message : String(error)}。本机请先运行 npm start。`);
   process.exit(1);
@@ -53,7 +44,7 @@ if (!res.ok) {
   console.error(`导出失败（HTTP ${res.status}）：${problem.title ?? res.statusText}`);
   process.exit(1);
 }
-const { replies } = (await res.json()) as { replies: ExportedReply[] };
+const { replies } = (await res.json()) as ExportPage;
 mkdirSync(outDir, { recursive: true });
 let written = 0;
 let kept = 0;

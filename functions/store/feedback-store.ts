@@ -50,7 +50,7 @@ export class FeedbackStore extends TableStore {
         this.db.send(
           new PutCommand({
             TableName: this.tables.feedback,
-            Item: { pk, sk: KEY.event(s.firstEvent.seq), ...s.firstEvent, ownerHash: record.ownerHash, expiresAt: record.expiresAt },
+            Item: eventItem(record, s.firstEvent),
             ConditionExpression: newOrMine,
             ExpressionAttributeValues: mine,
           }),
@@ -72,13 +72,7 @@ export class FeedbackStore extends TableStore {
         this.db.send(
           new PutCommand({
             TableName: this.tables.feedback,
-            Item: {
-              pk,
-              sk: KEY.meta,
-              ...record,
-              queuePk: KEY.queue(record.status),
-              queueSk: KEY.queueSort(record.createdAt, record.trackingNumber),
-            },
+            Item: metaItem(record),
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
         ),
@@ -122,12 +116,11 @@ export class FeedbackStore extends TableStore {
   async append(loaded: { record: SubmissionRecord; storedEventCount: number }, event: Omit<FeedbackEvent, 'seq'>): Promise<{ ok: true; record: SubmissionRecord; event: FeedbackEvent } | { ok: false }> {
     const { record } = loaded;
     const full: FeedbackEvent = { ...event, seq: record.eventCount + 1 };
-    const pk = KEY.submission(record.trackingNumber);
     const written = await conditionalWrite('append event', () =>
       this.db.send(
         new PutCommand({
           TableName: this.tables.feedback,
-          Item: { pk, sk: KEY.event(full.seq), ...full, ownerHash: record.ownerHash, expiresAt: record.expiresAt },
+          Item: eventItem(record, full),
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       ),
@@ -148,7 +141,7 @@ export class FeedbackStore extends TableStore {
       this.db.send(
         new PutCommand({
           TableName: this.tables.feedback,
-          Item: { pk: KEY.submission(record.trackingNumber), sk: KEY.meta, ...record, queuePk: KEY.queue(record.status), queueSk: KEY.queueSort(record.createdAt, record.trackingNumber) },
+          Item: metaItem(record),
           ConditionExpression: 'eventCount = :stored',
           ExpressionAttributeValues: { ':stored': storedEventCount },
         }),
@@ -252,6 +245,16 @@ function queueQuery(status: string, filter: { kind?: string; unit?: string }) {
     values[':unit'] = filter.unit;
   }
   return { filter: clauses.length ? { FilterExpression: clauses.join(' AND '), ExpressionAttributeNames: names } : {}, values };
+}
+
+/** A submission's record as stored: its keys and the queue index's. */
+function metaItem(record: SubmissionRecord) {
+  return { pk: KEY.submission(record.trackingNumber), sk: KEY.meta, ...record, queuePk: KEY.queue(record.status), queueSk: KEY.queueSort(record.createdAt, record.trackingNumber) };
+}
+
+/** One event as stored, under its submission, with the owner hash (a retry's writes are told apart by it) and the TTL. */
+function eventItem(record: SubmissionRecord, event: FeedbackEvent) {
+  return { pk: KEY.submission(record.trackingNumber), sk: KEY.event(event.seq), ...event, ownerHash: record.ownerHash, expiresAt: record.expiresAt };
 }
 
 /** Drop storage-only attributes before handing a record to the domain. */

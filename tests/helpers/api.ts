@@ -5,11 +5,10 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { idempotencyStore } from '../../functions/store/idempotency.ts';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { solveChallenge, type Challenge } from 'altcha-lib';
-import { deriveKey as shaKey } from 'altcha-lib/algorithms/sha';
-import { deriveKey as pbkdf2Key } from 'altcha-lib/algorithms/pbkdf2';
+import type { Challenge } from 'altcha-lib';
+import { solveAltcha } from '../../scripts/lib/altcha.ts';
 import { createApp, type AppDeps, type Secrets } from '../../functions/http/app.ts';
 import { DEFAULT_POW, type PowConfig } from '../../functions/http/pow.ts';
 import { createDynamoClient, documentClient } from '../../functions/store/client.ts';
@@ -45,7 +44,7 @@ export async function testApi(endpoint: string, options: TestApiOptions = {}) {
   const deps: AppDeps = {
     feedback: new FeedbackStore(db, tables),
     guard: new GuardStore(db, tables),
-    idempotency: new DynamoDBPersistenceLayer({ tableName: tables.guard, keyAttr: 'pk', expiryAttr: 'expiresAt', awsSdkV3Client: client }),
+    idempotency: idempotencyStore(client, tables),
     secrets: async () => SECRETS,
     pow,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
@@ -73,10 +72,7 @@ export async function testApi(endpoint: string, options: TestApiOptions = {}) {
   async function solved(clientAddress = '198.51.100.7'): Promise<string> {
     const res = await app.request('/api/challenge', { headers: { 'x-test-client': clientAddress } });
     if (res.status !== 200) throw new Error(`challenge: ${res.status}`);
-    const challenge = (await res.json()) as Challenge;
-    const solution = await solveChallenge({ challenge, deriveKey: challenge.parameters.algorithm.startsWith('PBKDF2') ? pbkdf2Key : shaKey });
-    if (!solution) throw new Error('could not solve challenge');
-    return Buffer.from(JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution })).toString('base64');
+    return solveAltcha((await res.json()) as Challenge);
   }
 
   function post(path: string, body: unknown, headers: Record<string, string> = {}) {

@@ -8,8 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { solveChallenge, type Challenge } from 'altcha-lib';
-import { deriveKey } from 'altcha-lib/algorithms/sha';
+import { fetchAltcha } from '../../scripts/lib/altcha.ts';
 import { root } from '../helpers/paths.ts';
 
 const NAME = '欧阳测试员';
@@ -50,11 +49,7 @@ afterAll(async () => {
   }
 });
 
-async function altcha(): Promise<string> {
-  const challenge = (await (await fetch(`${base}/api/challenge`)).json()) as Challenge;
-  const solution = await solveChallenge({ challenge, deriveKey });
-  return Buffer.from(JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution })).toString('base64');
-}
+const altcha = () => fetchAltcha(base);
 
 const json = (body: unknown, headers: Record<string, string> = {}) => ({
   method: 'POST',

@@ -11,9 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import * as z from 'zod/mini';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { solveChallenge, type Challenge } from 'altcha-lib';
-import { deriveKey as pbkdf2Key } from 'altcha-lib/algorithms/pbkdf2';
-import { deriveKey as shaKey } from 'altcha-lib/algorithms/sha';
+import { fetchAltcha } from '../../scripts/lib/altcha.ts';
 import { expectAccessible, launchBrowser, watchErrors } from '../helpers/browser.ts';
 import { loadSample } from '../helpers/sample.ts';
 import { createFeedbackSchema, fromFormFields } from '../../domain/feedback/schema.ts';
@@ -406,10 +404,7 @@ describe('with JavaScript', () => {
     const body = asPosted({ kind: 'suggestion', title, content: CONTENT });
     const key = `test-${randomBytes(12).toString('hex')}`;
     // The first attempt reached the API, but its answer never reached the browser.
-    const res = await fetch(`${base}/api/challenge`);
-    const challenge = (await res.json()) as Challenge;
-    const solution = await solveChallenge({ challenge, deriveKey: challenge.parameters.algorithm.startsWith('PBKDF2') ? pbkdf2Key : shaKey });
-    const altcha = Buffer.from(JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution })).toString('base64');
+    const altcha = await fetchAltcha(base);
     const first = await fetch(`${base}/api/feedback`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': key },
