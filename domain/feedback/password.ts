@@ -48,11 +48,11 @@ export const POW_COST = 500;
  * - `phoneRate`: a mid-range phone's browser (Web Crypto, one worker). Assumed pessimistically: half what
  *   the submission's proof was tuned to (about 2 s for 4,000 derivations).
  * - `attackerCoreRate`: a fast server core running OpenSSL natively; `npm run bench:api` measures one core
- *   of the 2-core development machine at about 5,000 — twice that, for a newer core.
+ *   of the 2-core development machine at about 11,700 when it is idle — about twice that, for a faster core.
  */
 export const THREAT_MODEL = {
   attackerCores: 10,
-  attackerCoreRate: 10_000,
+  attackerCoreRate: 25_000,
   phoneRate: 1_000,
   /** Seconds the attacker has: the submission's whole retention period. */
   attackSeconds: RETENTION.submissionDays * 86_400,
