@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import react from '@astrojs/react';
 import attachments from './site/integrations/attachments.ts';
+import safeMarkdown from './site/integrations/safe-markdown.ts';
 import { careScriptHash } from './domain/care-script.ts';
 
 /**
@@ -51,6 +52,8 @@ export default defineConfig({
   // No code blocks in content, and Shiki's inline styles would break the CSP.
   markdown: { syntaxHighlight: false },
   integrations: [
+    // Editors' Markdown through an allowlist (raw HTML parsed, then sanitized).
+    safeMarkdown(),
     sitemap({ filter: (page) => !PRIVATE_PATHS.some((p) => new URL(page).pathname.startsWith(p)) }),
     attachments(),
     // Only the staff console (/staff/) is a React island; content pages ship no JavaScript.

@@ -1,5 +1,5 @@
 /**
- * Looking up the site's units by id (from /data/units.json in AWS, content/ locally): the full name for
+ * Looking up the site's units by id (from the site's published facts, domain/api/site-facts.ts): the full name for
  * replies and the console, the short name for tables. An unknown id reads as itself, so nothing is hidden.
  *
  */

@@ -33,6 +33,8 @@ export const urls = {
   dataJson: '/data/items.json',
   dataCsv: '/data/items.csv',
   dataPackage: '/data/datapackage.json',
+  /** What the API reads of the site: units, regions, items (domain/api/site-facts.ts). */
+  siteFacts: '/data/site-facts.json',
   feed: '/feed.xml',
   about: '/about/',
   privacy: '/privacy/',

@@ -3,16 +3,13 @@
  * infra/app.ts and by the tests, so what is tested is what synthesizes.
  * Layer: infra/ — imports domain/ and infra/; of functions/ only handlers/bundling.ts and store/tables.ts.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { type App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { regionIdsOf } from '../domain/content/region.ts';
 import { ConfigError, type DeploymentConfig } from './config.ts';
 import { DuchaStack } from './stacks/ducha-stack.ts';
 import { EdgeWafStack } from './stacks/edge-waf-stack.ts';
-
-const ROOT = path.resolve(import.meta.dirname, '..');
 
 export interface BuiltApp {
   readonly main: DuchaStack;
@@ -23,11 +20,6 @@ export interface BuiltApp {
 export interface BuildOptions {
   /** The target account; unset keeps the stacks account-agnostic (offline synth). */
   readonly account?: string | undefined;
-  /**
-   * Where content/regions.yaml is read from.
-   * @default the project's content/
-   */
-  readonly contentDir?: string;
 }
 
 export function buildApp(app: App, config: DeploymentConfig, options: BuildOptions = {}): BuiltApp {
@@ -37,7 +29,6 @@ export function buildApp(app: App, config: DeploymentConfig, options: BuildOptio
       `No built site at ${config.sitePath}/index.html. Run \`npm run build\` before synth or deploy.`,
     );
   }
-  const regionIds = regionIdsOf(readFileSync(path.join(options.contentDir ?? path.join(ROOT, 'content'), 'regions.yaml'), 'utf8'));
   const account = options.account;
   const name = `Ducha-${config.stage}`;
   const description = `Ducha (督查公开) portal, stage ${config.stage}`;
@@ -53,7 +44,6 @@ export function buildApp(app: App, config: DeploymentConfig, options: BuildOptio
   const main = new DuchaStack(app, name, {
     env: { account, region: config.region },
     config,
-    regionIds,
     description,
     ...(edgeWaf ? { webAclArn: edgeWaf.waf.arn, crossRegionReferences: true } : {}),
   });

@@ -9,7 +9,9 @@
  * 2. Lambda bundles: each handler bundled by the same esbuild options the CDK stack uses, with the AWS SDK
  *    bundled and with the runtime's SDK; minified size and module initialisation time in Node (a local
  *    stand-in answers the one Secrets Manager call). Targets: ≤ 500 KB, init ≤ 150 ms.
- * 3. Proof-of-work cost: how long the default challenge takes to solve here, single-threaded.
+ * 3. Proof-of-work cost: how long the default challenge takes to solve here, single-threaded, and the
+ *    derivations per second of one core here — the figure the lookup's threat model assumes of an attacker's
+ *    core (domain/feedback/password.ts THREAT_MODEL; docs/security.md).
  * Layer: scripts/ — may import any layer but tests/; only scripts/ and tests/ import it.
  */
 import { spawn } from 'node:child_process';
@@ -21,7 +23,8 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { solveChallenge } from 'altcha-lib';
 import { deriveKey as pbkdf2Key } from 'altcha-lib/algorithms/pbkdf2';
-import { DEFAULT_POW, newChallenge } from '../functions/http/pow.ts';
+import { DEFAULT_LOOKUP_POW, DEFAULT_POW, newChallenge } from '../functions/http/pow.ts';
+import { THREAT_MODEL } from '../domain/feedback/password.ts';
 import { fetchAltcha } from './lib/altcha.ts';
 import { percentile } from './lib/measure.ts';
 import { measureBundles } from './lib/bundles.ts';
@@ -158,3 +161,10 @@ for (let i = 0; i < runs; i++) {
 }
 times.sort((a, b) => a - b);
 console.log(`\n  default proof of work (${DEFAULT_POW.algorithm}, cost ${DEFAULT_POW.cost}, counter ${DEFAULT_POW.counterMin}–${DEFAULT_POW.counterMax}): median solve ${ms(times[2]!)} here, single thread`);
+const heavy = { ...DEFAULT_POW, counterMin: DEFAULT_LOOKUP_POW.heavy, counterMax: DEFAULT_LOOKUP_POW.heavy };
+const h = await newChallenge(heavy, 'bench-key');
+const ht = performance.now();
+await solveChallenge({ challenge: h, deriveKey: pbkdf2Key });
+const rate = DEFAULT_LOOKUP_POW.heavy / ((performance.now() - ht) / 1000);
+console.log(`  one core here: ${rate.toFixed(0)} derivations/s (the threat model assumes ${THREAT_MODEL.attackerCoreRate} for an attacker's core, ${THREAT_MODEL.phoneRate} for a mid-range phone)`);
+console.log(`  lookup proofs: light ≤ ${DEFAULT_LOOKUP_POW.light}, heavy ≤ ${DEFAULT_LOOKUP_POW.heavy} derivations → ${(DEFAULT_LOOKUP_POW.heavy / rate).toFixed(1)} s worst here, ${((DEFAULT_LOOKUP_POW.light + DEFAULT_LOOKUP_POW.heavy) / THREAT_MODEL.phoneRate).toFixed(0)} s worst (light then heavy) on the assumed phone`);

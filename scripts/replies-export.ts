@@ -3,7 +3,8 @@
  *
  * Fetches the approved replies whose citizens allowed publication from the staff API (already redacted
  * there: phone numbers, ID numbers, emails, the submitter's name, house numbers) and writes one Markdown
- * file per reply, content/replies/<tracking-number>.md, for editors to review and commit. Existing files
+ * file per reply, content/replies/<tracking-number>.md (scripts/lib/reply-file.ts: text, never markup — the
+ * site shows question and reply as text), for editors to review and commit. Existing files
  * are kept as editors left them unless --overwrite. Locally, without --token, a reviewer token is made
  * with the development issuer.
  * Layer: scripts/ — may import any layer but tests/; only scripts/ and tests/ import it.
@@ -11,9 +12,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import yaml from 'js-yaml';
 import { signDevToken } from '../functions/local/dev-auth.ts';
-import { chinaDate } from '../domain/dates.ts';
+import { replyFile } from './lib/reply-file.ts';
 import type { ExportPage } from '../domain/api/staff.ts';
 import { routePath } from '../domain/api/routes.ts';
 
@@ -54,17 +54,7 @@ for (const r of replies) {
     kept += 1;
     continue;
   }
-  const front = {
-    trackingNumber: r.trackingNumber,
-    title: r.title,
-    kind: r.kind,
-    unit: r.unit,
-    submittedOn: chinaDate(new Date(r.submittedAt)),
-    repliedOn: chinaDate(new Date(r.repliedAt)),
-    ...(r.itemId ? { itemId: r.itemId } : {}),
-    question: r.question,
-  };
-  writeFileSync(file, `---\n${yaml.dump(front, { lineWidth: -1, schema: yaml.CORE_SCHEMA })}---\n${r.reply}\n`);
+  writeFileSync(file, replyFile(r));
   written += 1;
 }
 console.log(`已导出 ${written} 条公开答复到 ${path.relative(root, outDir) || outDir}${kept ? `（${kept} 条已存在，未覆盖）` : ''}。请审阅后提交。`);

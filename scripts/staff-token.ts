@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { signDevToken } from '../functions/local/dev-auth.ts';
 import { readUnitNames } from '../site/lib/content-source.ts';
-import { STAFF_ROLES, type StaffRole } from '../domain/feedback/workflow.ts';
+import { STAFF_ROLES, STAFF_TOKEN_MAX_SECONDS, type StaffRole } from '../domain/feedback/workflow.ts';
 import { staffRole } from '../domain/labels/zh-CN.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -31,7 +31,8 @@ const role = values.role as StaffRole;
 const units = readUnitNames(path.join(root, 'content'));
 if (role === 'unit' && !values.unit) fail('责任单位人员需要 --unit（单位编码，见 content/units/）');
 if (values.unit && !units.some((u) => u.id === values.unit)) fail(`没有编码为 “${values.unit}” 的责任单位`);
-const hours = Number(values.hours ?? 12);
-if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 7) fail('--hours 必须是 0 到 168 之间的数');
+const maxHours = STAFF_TOKEN_MAX_SECONDS / 3_600;
+const hours = Number(values.hours ?? maxHours);
+if (!Number.isFinite(hours) || hours <= 0 || hours > maxHours) fail(`--hours 必须是 0 到 ${maxHours} 之间的数（令牌最长有效 ${maxHours} 小时）`);
 
 console.log(await signDevToken(path.resolve(values.data ?? path.join(root, '.data')), { name: values.name!.trim(), role, ...(values.unit ? { unit: values.unit } : {}), hours }));

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSite, ContentError, root } from './lib/build-site.ts';
 import { startLocalPortal } from './lib/portal.ts';
+import { DataDirError } from '../functions/local/dynamodb.ts';
 
 let values: { port?: string; 'no-build'?: boolean; host?: string; dist?: string; data?: string };
 try {
@@ -36,7 +37,17 @@ if (!values['no-build']) {
     throw error;
   }
 }
-const server = await startLocalPortal({ distDir, dataDir: path.resolve(values.data ?? path.join(root, '.data')), port, hostname: values.host ?? '127.0.0.1' });
+let server: Awaited<ReturnType<typeof startLocalPortal>>;
+try {
+  server = await startLocalPortal({ distDir, dataDir: path.resolve(values.data ?? path.join(root, '.data')), port, hostname: values.host ?? '127.0.0.1' });
+} catch (error) {
+  // A data directory that cannot be written: say which and what to do (in Chinese and English), no stack.
+  if (error instanceof DataDirError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
 console.log(`\n督查公开已启动：${server.url}/  （按 Ctrl+C 停止）\nDynamoDB：${server.dynamoEndpoint}`);
 const stop = async () => {
   await server.close();

@@ -38,7 +38,9 @@ function ducha(name: 'items' | 'units' | 'regions' | 'notices' | 'pages' | 'repl
           body: entry.body,
           filePath: entry.file,
           digest,
-          ...(entry.body ? { rendered: await renderMarkdown(entry.body) } : {}),
+          // Editors' Markdown only (through the allowlist, integrations/safe-markdown.ts); a reply's body is
+          // what a unit wrote, shown as text (components/PlainText.astro), never rendered.
+          ...(entry.body && name !== 'replies' ? { rendered: await renderMarkdown(entry.body) } : {}),
         });
       }
       for (const id of store.keys()) if (!keep.has(id)) store.delete(id);

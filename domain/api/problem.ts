@@ -11,12 +11,20 @@ export interface FieldError {
   readonly message: string;
 }
 
+/** A proof-of-work challenge (ALTCHA v2) as the API hands it out: solve it, send it back as `altcha`. */
+export interface ProofChallenge {
+  readonly parameters: object;
+  readonly signature?: string;
+}
+
 export interface ProblemBody {
   readonly type: string;
   readonly title: string;
   readonly status: number;
   readonly detail?: string;
   readonly errors?: readonly FieldError[];
+  /** 428 `…/proof-required`: the challenge to solve before asking again (domain/feedback/password.ts). */
+  readonly challenge?: ProofChallenge;
 }
 
 /** zod issues → one message per field (the first), in form order. */

@@ -19,6 +19,13 @@ export interface ApiRoute {
   readonly staff?: true;
 }
 
+/**
+ * Every API answer arrives within this long: a request still running then is answered 503 with Retry-After
+ * (functions/http/pipeline.ts). The functions' Lambda timeout is longer (infra/constructs/api.ts), so the
+ * citizen gets this problem+json rather than API Gateway's bare error.
+ */
+export const ANSWER_DEADLINE_MS = 8_000;
+
 export const API_ROUTES = {
   health: { method: 'GET', path: '/api/health', fn: 'feedback', summary: 'liveness' },
   challenge: { method: 'GET', path: '/api/challenge', fn: 'feedback', summary: 'a proof-of-work challenge (ALTCHA)' },

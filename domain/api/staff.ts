@@ -10,7 +10,7 @@ import type { FeedbackStatus, StaffAction } from '../feedback/status.ts';
 import type { SubmissionRecord } from '../feedback/submission.ts';
 import type { StaffUser } from '../feedback/workflow.ts';
 
-/** A unit as the staff API and the console know it (from the site's /data/units.json). */
+/** A unit as the staff API and the console know it (from the site's published facts, /data/site-facts.json). */
 export interface UnitInfo {
   readonly id: string;
   readonly name: string;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { contentError as msg } from '../labels/zh-CN.ts';
+import { hasForbiddenControl } from '../text.ts';
 
 /**
  * Type-level error of a field: "缺少此字段" when the field is absent, otherwise `message`. (A schema's own
@@ -28,13 +29,14 @@ export const slug = z
   .string({ error: need(msg.notText) })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: msg.slug });
 
-/** Non-empty, trimmed text with an upper bound. */
+/** Non-empty, trimmed text with an upper bound, under the one text rule (no control or bidi characters). */
 export const text = (max: number) =>
   z
     .string({ error: need(msg.notText) })
     .trim()
     .min(1, { error: msg.required })
-    .max(max, { error: msg.maxLength(max) });
+    .max(max, { error: msg.maxLength(max) })
+    .refine((s) => !hasForbiddenControl(s), { error: msg.control });
 
 /**
  * A fixed list of codes, e.g. `status: in_progress`. Editors may also write the Chinese label

@@ -10,7 +10,8 @@ import { TRACKING_NUMBER } from '../feedback/tracking-number.ts';
 
 /**
  * 回复公开: a published reply, `content/replies/<tracking-number>.md`, written by `npm run replies:export`
- * (personal data already redacted) and reviewed by editors before commit. The body is the official reply.
+ * (personal data already redacted) and reviewed by editors before commit. The body is the official reply,
+ * as the unit wrote it: shown as text, never as Markdown (site/components/PlainText.astro).
  */
 export const replySchema = z.strictObject({
   /** The submission's tracking number, same as the file name. */

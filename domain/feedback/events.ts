@@ -3,7 +3,7 @@
  *
  * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
-import { feedbackAction, staffPage } from '../labels/zh-CN.ts';
+import { contactReadReason, feedbackAction, staffPage } from '../labels/zh-CN.ts';
 import { RATING, type Rating } from './rating.ts';
 import { statusLabel, type FeedbackStatus } from './status.ts';
 
@@ -21,6 +21,8 @@ export interface FeedbackEvent {
   readonly status?: FeedbackStatus;
   /** Display name of the actor (staff name, 系统, 留言人). */
   readonly actor: string;
+  /** The staff member's stable subject id from the identity provider (names change; this does not). */
+  readonly actorId?: string;
   readonly role: ActorRole;
   /** Free text: a rejection reason, an internal note, a reply. */
   readonly note?: string;
@@ -32,7 +34,15 @@ export interface FeedbackEvent {
   readonly unit?: string;
   /** `rated` / `reopened`: the citizen's rating. */
   readonly rating?: Rating;
+  /** `contact_revealed` / `contact_read`: why the contact details were read (the audit of every read). */
+  readonly reasonCategory?: ContactReadReason;
 }
+
+/** Why contact details may be read: a staff member's reveal, or the system reading on their behalf. */
+export const CONTACT_READ_REASONS = ['verify', 'investigate', 'other', 'notify_reply', 'redact_export'] as const;
+export type ContactReadReason = (typeof CONTACT_READ_REASONS)[number];
+/** The reasons a staff member may give for revealing contact details (the others are the system's). */
+export const REVEAL_REASONS = ['verify', 'investigate', 'other'] as const satisfies readonly ContactReadReason[];
 
 /** An event before it has its sequence number and time. */
 export type NewEvent = Omit<FeedbackEvent, 'seq' | 'at'>;
@@ -65,8 +75,9 @@ export function publicHistory(events: readonly FeedbackEvent[]): PublicEvent[] {
   return out;
 }
 
-/** The label of an event for people: the action, and for ratings which one. */
-export function eventLabel(event: Pick<FeedbackEvent, 'action' | 'rating'>): string {
+/** The label of an event for people: the action, for ratings which one, for reads of contacts why. */
+export function eventLabel(event: Pick<FeedbackEvent, 'action' | 'rating' | 'reasonCategory'>): string {
   const base = feedbackAction[event.action as keyof typeof feedbackAction] ?? event.action;
-  return event.rating ? `${base}：${RATING[event.rating].label}` : base;
+  if (event.rating) return `${base}：${RATING[event.rating].label}`;
+  return event.reasonCategory ? `${base}：${contactReadReason[event.reasonCategory]}` : base;
 }

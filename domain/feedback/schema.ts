@@ -7,9 +7,10 @@
  */
 import * as z from 'zod/mini';
 import { feedbackError as msg, staffError as staffMsg } from '../labels/zh-CN.ts';
-import { charLength, hasForbiddenControl, normalizeText } from '../text.ts';
+import { humanText } from '../text.ts';
 import { FEEDBACK_KINDS } from './kinds.ts';
 import { RATINGS } from './rating.ts';
+import { normalizePassword, PASSWORD } from './password.ts';
 import { normalizeTrackingNumber, TRACKING_NUMBER } from './tracking-number.ts';
 
 // zod/mini: the same validation as the classic API with a functional style that bundles small — this
@@ -22,13 +23,16 @@ export const LIMITS = {
   contentMax: 2000,
   nameMax: 30,
   emailMax: 100,
+  /** A rating's comment. */
+  commentMax: 500,
   /** Request bodies over this are refused with 413. */
   bodyBytes: 16 * 1024,
 } as const;
 
 /** Mainland mobile (11 digits) or a landline with area code, optional extension. */
 export const PHONE = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?)$/;
-export const ITEM_ID = /^DC-\d{4}-\d{3,}$/;
+/** A supervision item's number, as the content schema writes it, within a length a real one has. */
+export const ITEM_ID = /^DC-\d{4}-\d{3,8}$/;
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 
 /** Absent, null and empty strings all mean "not given" for optional fields. */
@@ -41,18 +45,6 @@ function optional<T extends z.ZodMiniType>(schema: T): z.ZodMiniType<z.output<T>
 
 const typeError = (message: string) => (issue: { input?: unknown }) => (issue.input === undefined ? msg.required : message);
 
-/** Citizen text: normalised, no control characters, length in characters within [min, max]. */
-function citizenText(min: number, max: number) {
-  return z.pipe(z.string({ error: typeError(msg.notText) }), z.transform(normalizeText)).check(
-    z.superRefine((s, ctx) => {
-      if (hasForbiddenControl(s)) ctx.addIssue({ code: 'custom', message: msg.control, input: s });
-      else if (min > 0 && s.length === 0) ctx.addIssue({ code: 'custom', message: msg.required, input: s });
-      else if (charLength(s) < min) ctx.addIssue({ code: 'custom', message: msg.minChars(min), input: s });
-      else if (charLength(s) > max) ctx.addIssue({ code: 'custom', message: msg.maxChars(max), input: s });
-    }),
-  );
-}
-
 const phone = z.pipe(
   z.string({ error: msg.phone }),
   z.transform((s: string) => s.normalize('NFKC').replace(/[\s()]/g, '').replace(/^(?:\+86|0086)-?/, '')),
@@ -63,6 +55,9 @@ const email = z.pipe(
   z.pipe(z.transform((s: string) => s.normalize('NFKC').trim()), z.email({ error: msg.email }).check(z.maxLength(LIMITS.emailMax, { error: msg.maxChars(LIMITS.emailMax) }))),
 );
 
+/** The solved proof of work (ALTCHA, base64 JSON) a submission carries, and a lookup when it is asked for one. */
+const altcha = optional(z.string({ error: msg.challengeInvalid }).check(z.maxLength(4096, { error: msg.challengeInvalid })));
+
 const flag = z._default(z.boolean({ error: msg.boolean }), false);
 
 /** The error of an object schema: names the keys it does not know, `fallback` for anything else. */
@@ -70,30 +65,35 @@ export const unknownKeys = (fallback: string = msg.invalid) => (i: { code?: stri
   i.code === 'unrecognized_keys' ? msg.unknownField((i.keys ?? []).join('、')) : fallback;
 
 export interface FeedbackSchemaOptions {
-  /** Region ids of the site (content/regions.yaml); when given, `region` must be one of them. */
-  readonly regionIds?: readonly string[];
+  /** Region ids of the site (its published facts); when given, `region` must be one of them. */
+  readonly regionIds?: Iterable<string>;
+  /** Ids of the published items; when given, `itemId` must be one of them. */
+  readonly itemIds?: Iterable<string>;
 }
 
 /** POST /api/feedback body (JSON shape; form posts are mapped to it by `fromFormFields`). */
 export function createFeedbackSchema(options: FeedbackSchemaOptions = {}) {
   const regions = options.regionIds ? new Set(options.regionIds) : null;
+  const items = options.itemIds ? new Set(options.itemIds) : null;
   const object = z
     .strictObject(
       {
         kind: z.enum(FEEDBACK_KINDS, { error: msg.kind }),
         itemId: optional(
-          z.pipe(
-            z.string({ error: msg.itemIdFormat }),
-            z.transform((s: string) => s.trim().toUpperCase()),
-          ).check(z.regex(ITEM_ID, { error: msg.itemIdFormat })),
+          z
+            .pipe(
+              z.string({ error: msg.itemIdFormat }).check(z.maxLength(40, { error: msg.itemIdFormat })),
+              z.transform((s: string) => s.normalize('NFKC').trim().toUpperCase()),
+            )
+            .check(z.regex(ITEM_ID, { error: msg.itemIdFormat }), z.refine((id) => !items || items.has(id), { error: msg.itemIdUnknown })),
         ),
-        region: optional(z.string({ error: msg.region }).check(z.refine((r) => !regions || regions.has(r), { error: msg.region }))),
-        title: citizenText(LIMITS.titleMin, LIMITS.titleMax),
-        content: citizenText(LIMITS.contentMin, LIMITS.contentMax),
+        region: optional(z.string({ error: msg.region }).check(z.maxLength(64, { error: msg.region }), z.refine((r) => !regions || regions.has(r), { error: msg.region }))),
+        title: humanText(LIMITS.titleMin, LIMITS.titleMax),
+        content: humanText(LIMITS.contentMin, LIMITS.contentMax),
         contact: optional(
           z.strictObject(
             {
-              name: optional(citizenText(0, LIMITS.nameMax)),
+              name: optional(humanText(0, LIMITS.nameMax)),
               phone: optional(phone),
               email: optional(email),
             },
@@ -103,7 +103,7 @@ export function createFeedbackSchema(options: FeedbackSchemaOptions = {}) {
         privacyConsent: flag,
         allowPublish: flag,
         /** The solved ALTCHA challenge (base64 JSON). Absent for plain form posts without JavaScript. */
-        altcha: optional(z.string({ error: msg.challengeInvalid }).check(z.maxLength(4096, { error: msg.challengeInvalid }))),
+        altcha,
         /** Honeypot: a field people never see. Anything in it marks the request as automated. */
         website: optional(z.string().check(z.maxLength(0, { error: msg.honeypot }))),
         /** For plain form posts, which cannot send the Idempotency-Key header. */
@@ -134,11 +134,13 @@ export type Contact = NonNullable<FeedbackInput['contact']>;
 export const lookupSchema = z.strictObject(
   {
     trackingNumber: z
-      .pipe(z.string({ error: typeError(msg.trackingNumber) }), z.transform(normalizeTrackingNumber))
+      .pipe(z.string({ error: typeError(msg.trackingNumber) }).check(z.maxLength(40, { error: msg.trackingNumber })), z.transform(normalizeTrackingNumber))
       .check(z.refine((s) => TRACKING_NUMBER.test(s), { error: msg.trackingNumber })),
     password: z
-      .pipe(z.string({ error: typeError(msg.password) }), z.transform((s: string) => s.normalize('NFKC').trim()))
-      .check(z.refine((s) => /^\d{6}$/.test(s), { error: msg.password })),
+      .pipe(z.string({ error: typeError(msg.password) }).check(z.maxLength(40, { error: msg.password })), z.transform(normalizePassword))
+      .check(z.refine((s) => PASSWORD.test(s), { error: msg.password })),
+    /** Asked for (428) once the number has had wrong passwords: domain/feedback/password.ts. */
+    altcha,
   },
   { error: unknownKeys() },
 );
@@ -148,8 +150,9 @@ export const ratingSchema = z.strictObject(
   {
     trackingNumber: lookupSchema.shape.trackingNumber,
     password: lookupSchema.shape.password,
+    altcha,
     rating: z.enum(RATINGS, { error: staffMsg.rating }),
-    comment: z.optional(z.string({ error: staffMsg.comment }).check(z.maxLength(500, { error: staffMsg.comment }))),
+    comment: optional(humanText(0, LIMITS.commentMax, staffMsg.comment)),
   },
   { error: unknownKeys() },
 );

@@ -37,7 +37,7 @@ export function submissionView(r: SubmissionRecord): StaffSubmission {
 }
 
 export function eventView(e: FeedbackEvent): StaffEvent {
-  const { seq, at, action, status, actor, role, note, public: isPublic, units, unit, rating } = e;
+  const { seq, at, action, status, actor, actorId, role, note, public: isPublic, units, unit, rating, reasonCategory } = e;
   return {
     seq,
     at,
@@ -45,12 +45,14 @@ export function eventView(e: FeedbackEvent): StaffEvent {
     label: eventLabel(e),
     ...(status ? { status, statusLabel: statusLabel(status) } : {}),
     actor,
+    ...(actorId ? { actorId } : {}),
     role,
     ...(note ? { note } : {}),
     public: isPublic,
     ...(units ? { units } : {}),
     ...(unit ? { unit } : {}),
     ...(rating ? { rating } : {}),
+    ...(reasonCategory ? { reasonCategory } : {}),
   };
 }
 

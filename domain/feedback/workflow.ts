@@ -10,11 +10,15 @@
  * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
 import { staffError as msg } from '../labels/zh-CN.ts';
-import { CITIZEN, type FeedbackEvent, type NewEvent } from './events.ts';
+import { normalizeText, visibleLength } from '../text.ts';
+import { CITIZEN, REVEAL_REASONS, type ContactReadReason, type FeedbackEvent, type NewEvent } from './events.ts';
 import { RATING, ratingWindow, RATING_WINDOW_DAYS, type Rating } from './rating.ts';
 import { allowedIn, STAFF_ACTIONS, statusAfter, statusLabel, type FeedbackStatus, type StaffAction } from './status.ts';
 
 export const STAFF_ROLES = ['reviewer', 'unit', 'admin'] as const;
+
+/** A staff sign-in token must expire, and within a working day of being issued (Cognito's last an hour). */
+export const STAFF_TOKEN_MAX_SECONDS = 12 * 3_600;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export interface StaffUser {
@@ -45,6 +49,8 @@ export interface ActionInput {
   readonly text?: string;
   readonly unit?: string;
   readonly note?: string;
+  /** `reveal`: why the contact details are needed (REVEAL_REASONS). */
+  readonly reasonCategory?: string;
 }
 
 /** Why an action was refused: not this user's to take, not in this state, or a field that does not pass. */
@@ -77,8 +83,20 @@ export function availableActions(user: StaffUser, state: WorkflowState): StaffAc
   return STAFF_ACTIONS.filter((a) => ROLE_ACTIONS[user.role].includes(a) && allowedIn(a, state.status) && (!NEEDS_DRAFT.has(a) || Boolean(state.draft)));
 }
 
-const trimmed = (s: string | undefined) => (s ?? '').normalize('NFC').trim();
-const length = (s: string) => [...s].length;
+// The API's schema has applied the text rule (domain/text.ts) already; the minimums count visible characters.
+const trimmed = (s: string | undefined) => normalizeText(s ?? '');
+const length = visibleLength;
+
+/** The actor fields of an event by a staff member: the display name and the stable subject id. */
+const staffActor = (user: StaffUser) => ({ actor: user.name, actorId: user.sub, role: user.role }) as const;
+
+/**
+ * The audit event of a read of contact details the system makes on a staff member's behalf (the approval's
+ * notification, the export's redaction of the citizen's name): appended before the read.
+ */
+export function contactReadEvent(user: StaffUser, reason: Extract<ContactReadReason, 'notify_reply' | 'redact_export'>): NewEvent {
+  return { ...staffActor(user), action: 'contact_read', reasonCategory: reason, public: false };
+}
 
 /**
  * Check an action against the user's role and unit and the submission's state; return the one event it
@@ -89,7 +107,7 @@ export function decide(user: StaffUser, state: WorkflowState, action: StaffActio
   if (!canView(user, state)) return deny('forbidden', msg.otherUnit);
   if (!allowedIn(action, state.status)) return deny('conflict', msg.notAllowedNow(statusLabel(state.status)));
   if (NEEDS_DRAFT.has(action) && !state.draft) return deny('conflict', msg.noDraft);
-  const actor = { actor: user.name, role: user.role } as const;
+  const actor = staffActor(user);
   const changes = (to = statusAfter(action, state.status)) => (to !== state.status ? { status: to } : {});
   const reason = trimmed(input.reason);
   switch (action) {
@@ -120,9 +138,12 @@ export function decide(user: StaffUser, state: WorkflowState, action: StaffActio
       return { ok: true, event: { ...actor, action: 'reply_sent_back', note: trimmed(input.note), public: false } };
     case 'close':
       return { ok: true, event: { ...actor, action: 'closed', ...changes(), public: true } };
-    case 'reveal':
+    case 'reveal': {
+      const category = REVEAL_REASONS.find((r) => r === input.reasonCategory);
+      if (!category) return deny('invalid', msg.reasonCategory, 'reasonCategory');
       if (length(reason) < 4) return deny('invalid', msg.reasonRequired, 'reason');
-      return { ok: true, event: { ...actor, action: 'contact_revealed', note: reason, public: false } };
+      return { ok: true, event: { ...actor, action: 'contact_revealed', reasonCategory: category, note: reason, public: false } };
+    }
   }
 }
 

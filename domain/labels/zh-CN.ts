@@ -254,6 +254,7 @@ export const contentError = {
   required: '不能为空',
   missing: '缺少此字段',
   notText: '应为文字',
+  control: '含有不允许的控制字符或文字方向控制字符，请删除',
   notNumber: '应为数字',
   notList: '应为列表',
   notObject: '应为键值对',
@@ -350,6 +351,10 @@ export const feedbackError = {
   kind: '请选择留言类别（意见建议、问题线索或对督查事项的意见）',
   itemIdRequired: '对督查事项提意见时，请填写事项编号',
   itemIdFormat: '格式应为 DC-年份-序号，如 DC-2026-014',
+  itemIdUnknown: '没有这个编号的已公开督查事项，请核对编号',
+  date: '应为存在的日期，格式如 2026-03-01',
+  dateOrder: '不能早于起始日期',
+  cursor: '翻页参数无效，请回到第一页重新查看',
   region: '不在本市区域列表中，请从列表中选择',
   minChars: (n: number) => `至少 ${n} 个字`,
   maxChars: (n: number) => `不能超过 ${n} 个字`,
@@ -362,19 +367,21 @@ export const feedbackError = {
   honeypot: '请留空此项',
   idempotencyKey: '格式不正确（8–100 个字母、数字或 - _ 字符）',
   trackingNumber: '格式应为 DC + 四位数字 + 短横线 + 六位字母数字，如 DC2611-7K3Q9M',
-  password: '应为 6 位数字',
+  password: '应为回执上的 14 位数字（分组之间的空格可以不输）',
   challengeInvalid: '安全验证未通过，请刷新页面后重试',
   challengeExpired: '安全验证已过期，请重新提交',
   challengeUsed: '安全验证已使用过，请重新提交',
   // Whole-request problems (problem+json titles and details).
   badJson: '请求内容不是有效的 JSON',
+  aborted: '请求未发送完整，请重新提交',
   tooLarge: '提交的内容过大（不能超过 16 KB）',
   unsupportedType: '不支持的内容类型，请使用 application/json 或表单提交',
   invalid: '提交的内容有误，请按提示修改',
   conflict: '该提交编号已用于另一份内容，请刷新页面后重新填写',
   inProgress: '相同的提交正在处理中，请稍候再试',
   rateLimited: '操作过于频繁，请稍后再试',
-  lookupLocked: '查询失败次数过多，请一小时后再试',
+  proofRequired: '该受理编号近期有多次错误的查询。为保护您的留言，查询前需要先完成一次安全验证（最长约半分钟）',
+  proofNoScript: '请使用启用了 JavaScript 的浏览器查询，页面会自动完成安全验证；也可以稍后再试。',
   notFound: '受理编号或查询密码不正确',
   unavailable: '系统繁忙，请稍后重试，您填写的内容不会丢失',
   methodNotAllowed: '不支持的请求方法',
@@ -449,7 +456,8 @@ export const feedbackPage = {
   verifyFailed: '安全验证未能完成，请稍后重试。',
   // The lookup page (/feedback/status/).
   trackingHint: '如 DC2611-7K3Q9M，不区分大小写',
-  passwordHint: '6 位数字',
+  passwordHint: '14 位数字，如回执所示分 4 组（如 4821 093 755 6210），空格可以不输',
+  proofWorking: '该受理编号近期有多次错误的查询，正在进行安全验证（最长约半分钟），请稍候…',
   lookupLoading: '正在查询…',
   networkError: '网络连接失败，请检查网络后重试。',
   lookupNoScript: '您的浏览器未启用 JavaScript，也可以正常查询；查询结果会在新页面中显示。',
@@ -482,6 +490,16 @@ export const feedbackAction = {
   rated: '评价答复',
   reopened: '不满意，重新办理',
   contact_revealed: '查看联系方式',
+  contact_read: '读取联系方式',
+} as const;
+
+/** Why personal data was read: a staff member's reveal (the first three) or the system on their behalf. */
+export const contactReadReason = {
+  verify: '向留言人核实情况',
+  investigate: '调查处理需要联系留言人',
+  other: '其他原因',
+  notify_reply: '通知留言人答复已出',
+  redact_export: '导出公开答复时隐去留言人姓名',
 } as const;
 
 /** Messages of the staff workflow and console. */
@@ -506,6 +524,7 @@ export const staffError = {
   notReplied: '尚未答复，暂不能评价',
   rating: '请选择满意、基本满意或不满意',
   comment: '评价内容不能超过 500 个字',
+  reasonCategory: '请选择查看联系方式的原因',
 } as const;
 
 /** The staff console (/staff/): every text of the React island. */
@@ -599,9 +618,9 @@ export const staffPage = {
   approve: { title: '审核答复稿', help: '审核通过后，留言人查询时即可看到答复；留有联系方式的，系统会通知留言人。', submit: '审核通过并答复' },
   send_back: { title: '退回修改', help: '退回意见只在内部可见，责任单位修改后重新提交。', note: '退回意见', noteHint: '至少 4 个字', submit: '退回修改' },
   close: { title: '办结', help: '答复后无需继续办理的，可以办结。', submit: '办结' },
-  reveal: { title: '查看联系方式', help: '联系方式只在确有需要时查看（如需向留言人核实情况），查看理由会记入办理记录。', reason: '查看理由', reasonHint: '至少 4 个字', submit: '查看联系方式' },
+  reveal: { title: '查看联系方式', help: '联系方式只在确有需要时查看（如需向留言人核实情况），查看原因和理由会记入办理记录。', category: '查看原因', categoryChoose: '请选择', reason: '具体理由', reasonHint: '写明为什么需要联系留言人，至少 4 个字', submit: '查看联系方式' },
   /** Field names in error summaries. */
-  field: { reason: '理由', note: '退回意见', text: '答复内容', unit: '答复单位', units: '交办单位', action: '操作', version: '版本', from: '提交日期（起）', to: '提交日期（止）', token: '开发令牌' },
+  field: { reasonCategory: '查看原因', reason: '理由', note: '退回意见', text: '答复内容', unit: '答复单位', units: '交办单位', action: '操作', version: '版本', from: '提交日期（起）', to: '提交日期（止）', token: '开发令牌' },
 } as const;
 
 /** Placeholders that replace personal data in published replies. */
@@ -618,4 +637,12 @@ export const redaction = {
 export const notification = {
   subject: (tracking: string) => `您的留言 ${tracking} 已有答复`,
   body: (tracking: string, url: string) => `您在示例市督查公开平台提交的留言（受理编号 ${tracking}）已有答复。请在 ${url} 用受理编号和查询密码查看。本邮件/短信由系统自动发送，请勿回复。`,
+} as const;
+
+/** What the local portal (npm start) tells the person running it. */
+export const localPortal = {
+  dataDirNotWritable: (dir: string, cause: string) =>
+    `无法写入数据目录 ${dir}（${cause}）。本地数据库需要可写的数据目录：请检查该目录及其中文件的权限（例如 chmod -R u+w ${dir}），或者用 npm start -- --data <可写的目录> 换一个目录。`,
+  storeDown: (reason: string) => `本地数据库已停止：${reason}。原因消除后会自动重启；在此期间接口回答 503，/api/health 说明原因。`,
+  storeRecovered: '本地数据库已恢复。',
 } as const;

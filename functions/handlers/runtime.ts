@@ -1,7 +1,8 @@
 /**
  * What every Lambda entry point shares: clients, stores, secrets (read once per cold start from Secrets
  * Manager), Powertools logger and metrics, and the app built from them. Names come from the environment the
- * CDK stack sets: table names (DUCHA_TABLE_*), DUCHA_SECRET_ARN, DUCHA_REGION_IDS, DUCHA_POW_*.
+ * CDK stack sets: table names (DUCHA_TABLE_*), DUCHA_SECRET_ARN, DUCHA_SITE_URL (the site's published facts:
+ * units, regions, items), DUCHA_POW_*.
  * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import type { LambdaContext, LambdaEvent } from 'hono/aws-lambda';
@@ -17,7 +18,7 @@ import { FeedbackStore } from '../store/feedback-store.ts';
 import { GuardStore } from '../store/guard-store.ts';
 import { idempotencyStore } from '../store/idempotency.ts';
 import { tableNamesFromEnv } from '../store/tables.ts';
-import { unitNameLookup } from './site-units.ts';
+import { publishedFacts } from '../http/site-facts.ts';
 
 type Bindings = { event: LambdaEvent; lambdaContext: LambdaContext };
 
@@ -72,8 +73,7 @@ export function buildApp() {
     secrets: loadSecrets,
     pow: powFromEnv(),
     limits: DEFAULT_LIMITS,
-    ...(process.env.DUCHA_REGION_IDS ? { regionIds: process.env.DUCHA_REGION_IDS.split(',') } : {}),
-    ...(process.env.DUCHA_SITE_URL ? { unitName: unitNameLookup(process.env.DUCHA_SITE_URL) } : {}),
+    ...(process.env.DUCHA_SITE_URL ? { site: publishedFacts(process.env.DUCHA_SITE_URL) } : {}),
     logger,
     metrics,
     clientAddress: (c) => clientAddress(c as unknown as Context<{ Bindings: Bindings }>),

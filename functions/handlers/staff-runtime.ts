@@ -1,6 +1,6 @@
 /**
  * Wiring of the staff function in Lambda: tokens verified against the Cognito user pool's key set (cached
- * by jose), the units read once per container from the site's open data (/data/units.json), notifications
+ * by jose), the units read from the site's published facts (/data/site-facts.json), notifications
  * through SES (email) and SNS (SMS) when the stack enables them.
  * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
@@ -15,7 +15,7 @@ import type { Notifier } from '../staff/notify.ts';
 import { createDynamoClient, documentClient } from '../store/client.ts';
 import { ContactStore, FeedbackStore } from '../store/feedback-store.ts';
 import { tableNamesFromEnv } from '../store/tables.ts';
-import { siteUnits } from './site-units.ts';
+import { publishedFacts } from '../http/site-facts.ts';
 
 // The service name comes from POWERTOOLS_SERVICE_NAME (ducha-staff), set by the stack.
 const logger = new Logger();
@@ -55,7 +55,7 @@ export function buildStaffApp() {
     feedback: new FeedbackStore(db, tables),
     contacts: new ContactStore(db, tables),
     verify: createVerifier({ issuer, audience: required('DUCHA_AUTH_AUDIENCE'), keys: createRemoteJWKSet(new URL(process.env.DUCHA_AUTH_JWKS_URL ?? `${issuer}/.well-known/jwks.json`)) }),
-    units: () => siteUnits(siteUrl),
+    site: publishedFacts(siteUrl),
     notifier: awsNotifier(),
     lookupUrl: absolute(urls.feedbackStatus, siteUrl),
     consoleConfig: JSON.parse(process.env.DUCHA_CONSOLE_CONFIG ?? '{"mode":"cognito"}') as Record<string, unknown>,

@@ -4,13 +4,16 @@
  * dependencies passed in differ. No AWS SDK here: the stores come in through `AppDeps`. The routes are
  * domain/api/routes.ts's `feedback` and `lookup` ones:
  *
- *   GET  /api/health                 liveness
+ *   GET  /api/health                 whether the API can answer: 200, or 503 naming what is down
  *   GET  /api/challenge              a proof-of-work challenge (ALTCHA)
  *   POST /api/feedback               a suggestion, problem clue or item feedback → receipt
  *   POST /api/feedback/lookup        status, public history and reply of one submission
  *   POST /api/feedback/satisfaction  the citizen's rating of the reply
  *
  * Browsers without JavaScript post plain forms and get HTML pages back (html.ts); everyone else JSON.
+ * A lookup (and a rating) of a tracking number that has had wrong passwords answers 428 with a proof-of-work
+ * challenge bound to that number; the same request with the solved `altcha` goes through. The number is
+ * never locked (domain/feedback/password.ts has the threat model).
  * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import type { Context } from 'hono';
@@ -20,7 +23,10 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
 import type { Receipt } from '../../domain/api/feedback.ts';
 import type { RouteName } from '../../domain/api/routes.ts';
-import { createFeedbackSchema, fromFormFields, IDEMPOTENCY_KEY, lookupSchema, ratingSchema } from '../../domain/feedback/schema.ts';
+import type { SiteIndex } from '../../domain/api/site-facts.ts';
+import type { ProofLevel } from '../../domain/feedback/password.ts';
+import { expiresAt } from '../../domain/feedback/retention.ts';
+import { createFeedbackSchema, fromFormFields, IDEMPOTENCY_KEY, lookupSchema, ratingSchema, type FeedbackSchema } from '../../domain/feedback/schema.ts';
 import { statusLabel } from '../../domain/feedback/status.ts';
 import type { SubmissionRecord } from '../../domain/feedback/submission.ts';
 import { lookupView } from '../../domain/feedback/views.ts';
@@ -33,9 +39,11 @@ import type { BucketPolicy, GuardStore } from '../store/guard-store.ts';
 import { errorPage, HTML_CSP, lookupPage, receiptPage } from './html.ts';
 import type { Limits } from './limits.ts';
 import { createApi, logField, validate, type PipelineEnv } from './pipeline.ts';
-import { newChallenge, type PowConfig } from './pow.ts';
+import { checkSolution, DEFAULT_LOOKUP_POW, lookupChallenge, lookupProofLevel, newChallenge, type LookupPowConfig, type PowConfig } from './pow.ts';
 import { problems, refused } from './problems.ts';
 import { clientFingerprint, passwordMatches, queryPassword } from './receipt.ts';
+import type { SiteFactsSource } from './site-facts.ts';
+import { isUnavailable } from '../store/errors.ts';
 import { bodyFingerprint, createSubmitter, sha256 } from './submissions.ts';
 
 export interface Secrets {
@@ -53,11 +61,16 @@ export interface AppDeps {
   /** Read once per cold start in Lambda; cached by the caller. */
   readonly secrets: () => Promise<Secrets>;
   readonly pow: PowConfig;
+  /** The levels of a lookup's proof of work. @default DEFAULT_LOOKUP_POW */
+  readonly lookupPow?: LookupPowConfig;
   readonly limits: Limits;
-  /** Display name of a unit id (replies name the unit that wrote them). */
-  readonly unitName?: (id: string) => string | undefined;
-  /** Region ids of the site; submissions may name only these. */
-  readonly regionIds?: readonly string[];
+  /**
+   * The site's published facts: units (replies name the unit that wrote them), regions and items a
+   * submission may name. Without it (some tests) any region and item of the right form is taken.
+   */
+  readonly site?: SiteFactsSource;
+  /** Whether the store answers, for the health check. @default a cheap read of the guard table */
+  readonly storeHealth?: () => Promise<void>;
   readonly logger: Logger;
   readonly metrics?: Metrics;
   /** The client's network address, for rate limits (hashed before use). */
@@ -65,6 +78,8 @@ export interface AppDeps {
   /** Time left in this invocation (Lambda); used by the idempotency records. */
   readonly remainingTimeMs?: (c: Context) => number;
   readonly now?: () => Date;
+  /** Every answer within this long. @default ANSWER_DEADLINE_MS (domain/api/routes.ts) */
+  readonly deadlineMs?: number;
 }
 
 type Env = PipelineEnv;
@@ -84,8 +99,17 @@ function answer<T>(c: Context, data: T, html: (data: T) => string, status: 200 |
 
 export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
-  const schema = createFeedbackSchema(deps.regionIds ? { regionIds: deps.regionIds } : {});
-  const unitName = deps.unitName ?? (() => undefined);
+  const lookupPow = deps.lookupPow ?? DEFAULT_LOOKUP_POW;
+  const anySite = createFeedbackSchema();
+  const schemas = new WeakMap<SiteIndex, FeedbackSchema>();
+  /** The submission schema for the site's current facts (one per version of them). */
+  async function schema(): Promise<FeedbackSchema> {
+    if (!deps.site) return anySite;
+    const site = await deps.site();
+    let s = schemas.get(site);
+    if (!s) schemas.set(site, (s = createFeedbackSchema({ regionIds: site.regionIds, itemIds: site.itemIds })));
+    return s;
+  }
 
   async function takeToken(scope: string, client: string, policy: BucketPolicy) {
     const result = await deps.guard.takeToken(scope, client, policy, now());
@@ -97,28 +121,46 @@ export function createApp(deps: AppDeps) {
   const client = async (c: Context) => clientFingerprint((await deps.secrets()).pepper, deps.clientAddress(c));
   const submit = createSubmitter({ ...deps, takeToken, now });
 
+  /** What a solved `altcha` on a lookup of `trackingNumber` is worth (spent once; a bad one is worth nothing). */
+  async function offeredProof(altcha: string | undefined, trackingNumber: string): Promise<ProofLevel> {
+    if (!altcha) return 'none';
+    const result = await checkSolution(altcha, deps.pow, (await deps.secrets()).altchaHmacKey);
+    const level = lookupProofLevel(result, trackingNumber);
+    if (level === 'none' || !result.ok) return 'none';
+    return (await deps.guard.useChallenge(result.signature, result.expiresAt)) ? level : 'none';
+  }
+
   /**
-   * Check a tracking number and password as the lookup does: per-client rate limit, per-number lockout
-   * after repeated failures, the same answer for a wrong password and an unknown number. Then the
-   * submission with its events.
+   * Check a tracking number and password as the lookup does: the client's own rate limit; then the attempt
+   * is counted on the number if the proof offered suffices for the attempts so far (428 with a challenge
+   * otherwise); the same answer for a wrong password and an unknown number. The owner's success resets the
+   * count. Then the submission with its events.
    */
-  async function authenticateCitizen(c: Context<Env>, input: { trackingNumber: string; password: string }): Promise<LoadedSubmission> {
-    const { pepper } = await deps.secrets();
+  async function authenticateCitizen(c: Context<Env>, input: { trackingNumber: string; password: string; altcha?: string | undefined }): Promise<LoadedSubmission> {
+    const { pepper, altchaHmacKey } = await deps.secrets();
     await takeToken('lookup', await client(c), deps.limits.lookup);
-    const failures = await deps.guard.lookupFailures(input.trackingNumber, deps.limits.lookupWindowSeconds, now());
-    if (failures.count >= deps.limits.lookupFailures) throw problems.lookupLocked(failures.retryAfter);
     const meta = await deps.feedback.meta(input.trackingNumber);
+    const offered = await offeredProof(input.altcha, input.trackingNumber);
+    // Kept as long as the submission, so waiting gives an attacker nothing; a day for unknown numbers.
+    const keep = meta?.expiresAt ?? expiresAt(now(), { days: 1 });
+    const attempt = await deps.guard.countLookupAttempt(input.trackingNumber, offered, keep);
+    if (!attempt.counted) {
+      deps.metrics?.addMetric('LookupProofRequired', MetricUnit.Count, 1);
+      logField(c, { proofRequired: attempt.needed });
+      throw problems.proofRequired(await lookupChallenge(deps.pow, lookupPow, attempt.needed === 'heavy' ? 'heavy' : 'light', input.trackingNumber, altchaHmacKey, now()));
+    }
     // Compare against a dummy hash when the number is unknown, so both cases take the same path and time.
     const ok = passwordMatches(pepper, meta?.passwordSalt ?? 'none', input.password, meta?.passwordHash ?? 'none');
-    if (!meta || !ok) {
-      await deps.guard.recordLookupFailure(input.trackingNumber, deps.limits.lookupWindowSeconds, now());
-      throw problems.notFound();
-    }
+    if (!meta || !ok) throw problems.notFound();
+    await deps.guard.resetLookupAttempts(meta.trackingNumber);
     logField(c, { trackingNumber: meta.trackingNumber });
     return deps.feedback.withEvents(meta);
   }
 
-  const view = (record: SubmissionRecord, events: readonly FeedbackEvent[]) => lookupView(record, events, unitName, now());
+  const view = async (record: SubmissionRecord, events: readonly FeedbackEvent[]) => {
+    const site = await deps.site?.().catch(() => undefined);
+    return lookupView(record, events, (id) => site?.units.find(id), now());
+  };
 
   const api = createApi<Env>({
     fn: ['feedback', 'lookup'],
@@ -127,17 +169,29 @@ export function createApp(deps: AppDeps) {
     scope: '/api/*',
     notFound: '/api/*',
     after: () => deps.metrics?.publishStoredMetrics(),
+    ...(deps.deadlineMs ? { deadlineMs: deps.deadlineMs } : {}),
     renderProblem: (problem, c) => {
       const back = FORM_OF[c.get('route') as RouteName];
       if (!back || !wantsHtml(c) || problem.status >= 500) return undefined;
-      return new Response(errorPage(problem.errors ? feedbackPage.errorSummary : problem.message, problem.errors ?? [], back), {
+      return new Response(errorPage(problem.errors ? feedbackPage.errorSummary : problem.message, problem.errors ?? [], back, problem.detail), {
         status: problem.status,
         headers: { ...problem.headers, 'Content-Type': 'text/html; charset=UTF-8', 'Content-Security-Policy': HTML_CSP },
       });
     },
   });
 
-  api.on('health', (c) => c.json({ status: 'ok', time: now().toISOString() }));
+  // Honest health: 200 only when the store answers (in time); otherwise 503 saying what is down.
+  const storeHealth = deps.storeHealth ?? (() => deps.guard.ping());
+  api.on('health', async (c) => {
+    try {
+      await storeHealth();
+    } catch (error) {
+      if (!isUnavailable(error)) throw error;
+      deps.logger.warn('health: store unavailable', { reason: (error as Error).message });
+      throw problems.unavailable(error, (error as Error).message);
+    }
+    return c.json({ status: 'ok', time: now().toISOString() });
+  });
 
   api.on('challenge', async (c) => {
     await takeToken('challenge', await client(c), deps.limits.challenge);
@@ -171,7 +225,7 @@ export function createApp(deps: AppDeps) {
   api.on('lookup', validate('json', lookupSchema, { form: (fields) => fields }), async (c) => {
     const input = c.req.valid('json');
     const { record, events } = await authenticateCitizen(c, input);
-    return answer(c, view(record, events), (r) => lookupPage(r, input.password));
+    return answer(c, await view(record, events), (r) => lookupPage(r, input.password));
   });
 
   api.on('rate', validate('json', ratingSchema, { form: (fields) => ({ ...fields }) }), async (c) => {
@@ -181,7 +235,7 @@ export function createApp(deps: AppDeps) {
     if (!decision.ok) throw refused(decision, problems.cannotRate);
     const appended = await deps.feedback.append(loaded, { ...decision.event, at: now().toISOString() });
     if (!appended.ok) throw problems.versionConflict();
-    return answer(c, view(appended.record, [...loaded.events, appended.event]), (r) => lookupPage(r, input.password));
+    return answer(c, await view(appended.record, [...loaded.events, appended.event]), (r) => lookupPage(r, input.password));
   });
 
   return api.done();

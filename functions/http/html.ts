@@ -6,6 +6,7 @@
  */
 import { CARE_SCRIPT, careScriptHash } from '../../domain/care-script.ts';
 import { feedbackField, feedbackKind, feedbackPage as t, nav, site } from '../../domain/labels/zh-CN.ts';
+import { formatPassword } from '../../domain/feedback/password.ts';
 import { RATING, RATINGS } from '../../domain/feedback/rating.ts';
 import { urls } from '../../domain/urls.ts';
 import { chinaDateTime } from '../../domain/dates.ts';
@@ -43,18 +44,19 @@ export function receiptPage(r: Receipt): string {
     `<h1>${t.receiptTitle}</h1><p>${t.receiptIntro}</p>` +
       `<table class="facts receipt"><tbody>` +
       row(feedbackField.trackingNumber, `<strong>${escapeHtml(r.trackingNumber)}</strong>`) +
-      row(feedbackField.password, `<strong>${escapeHtml(r.password)}</strong>`) +
+      row(feedbackField.password, `<strong>${escapeHtml(formatPassword(r.password))}</strong>`) +
       row(t.receiptStatus, escapeHtml(r.statusLabel) + (r.verified ? '' : ` <span class="muted">${t.unverified}</span>`)) +
       row(t.submittedAt, escapeHtml(chinaDateTime(r.createdAt))) +
       `</tbody></table><p><a class="button" href="${urls.feedbackStatus}">${t.goLookup}</a> <a href="${urls.feedback}">${t.newSubmission}</a></p>`,
   );
 }
 
-export function errorPage(title: string, errors: readonly FieldError[], back: string): string {
+export function errorPage(title: string, errors: readonly FieldError[], back: string, detail?: string): string {
   const items = errors.length
     ? `<ul>${errors.map((e) => `<li>${e.field ? `${escapeHtml(feedbackField[e.field as keyof typeof feedbackField] ?? e.field)}：` : ''}${escapeHtml(e.message)}</li>`).join('')}</ul>`
     : '';
-  return page(title, `<div class="error-summary" role="alert"><h1>${escapeHtml(title)}</h1>${items}</div><p><a class="button" href="${escapeHtml(back)}">${t.backToForm}</a></p>`);
+  const more = detail ? `<p>${escapeHtml(detail)}</p>` : '';
+  return page(title, `<div class="error-summary" role="alert"><h1>${escapeHtml(title)}</h1>${items}${more}</div><p><a class="button" href="${escapeHtml(back)}">${t.backToForm}</a></p>`);
 }
 
 /** The citizen's rating of a reply, as a plain form (works without JavaScript). */

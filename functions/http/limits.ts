@@ -1,6 +1,7 @@
 /**
- * The public API's rate limits (token buckets in the guard table, per hashed client address) and the
- * per-tracking-number lookup failure counter.
+ * The public API's rate limits: token buckets in the guard table, per hashed client address — a client over
+ * its own rate gets 429. Nothing here limits a tracking number: wrong passwords on one make its lookups ask
+ * for a proof of work instead (domain/feedback/password.ts), so no one can lock its owner out.
  * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import type { BucketPolicy } from '../store/guard-store.ts';
@@ -12,9 +13,6 @@ export interface Limits {
   /** Plain form posts without JavaScript: accepted, under a stricter limit, marked unverified. */
   readonly submitUnverified: BucketPolicy;
   readonly lookup: BucketPolicy;
-  /** Failed lookups of one tracking number allowed per window before it is locked (429). */
-  readonly lookupFailures: number;
-  readonly lookupWindowSeconds: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -22,8 +20,6 @@ export const DEFAULT_LIMITS: Limits = {
   submit: { capacity: 10, perSeconds: 3_600 },
   submitUnverified: { capacity: 3, perSeconds: 3_600 },
   lookup: { capacity: 30, perSeconds: 600 },
-  lookupFailures: 10,
-  lookupWindowSeconds: 3_600,
 };
 
 /**

@@ -2,9 +2,12 @@
  * The one HTTP pipeline both Hono apps (app.ts, staff-app.ts) are built on, so that every API answer —
  * errors included — is handled the same way:
  *
- *   security headers + request log  →  route (by name, from domain/api/routes.ts)  →  body limit → body
- *   reader (JSON or form) → schema validation  →  handler  →  problem+json for anything thrown
+ *   security headers + request log  →  answer deadline  →  route (by name, from domain/api/routes.ts)  →
+ *   body limit → body reader (JSON or form) → schema validation  →  handler  →  problem+json for anything thrown
  *
+ * Every answer arrives within ANSWER_DEADLINE_MS: a request still running then is answered 503 with
+ * Retry-After (the store's own timeouts, functions/store/client.ts, usually answer first). A client that goes
+ * away mid-upload is logged as an aborted request — never as the store being unavailable.
  * Known paths with another method answer 405 with `Allow`; unknown paths under the app's prefix answer 404.
  * Logs carry method, path, status, time and what a handler adds (`logFields`) — never a body.
  *
@@ -19,7 +22,7 @@ import { Hono, type Context, type Handler, type Input, type MiddlewareHandler, t
 import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod/mini';
 import { fieldErrors } from '../../domain/api/problem.ts';
-import { API_ROUTES, routesOf, type ApiFunction, type RouteName } from '../../domain/api/routes.ts';
+import { ANSWER_DEADLINE_MS, API_ROUTES, routesOf, type ApiFunction, type RouteName } from '../../domain/api/routes.ts';
 import { LIMITS } from '../../domain/feedback/schema.ts';
 import { HttpProblem, problems, toProblem } from './problems.ts';
 
@@ -50,6 +53,8 @@ export interface PipelineOptions<E extends PipelineEnv> {
   readonly after?: () => void;
   /** An answer other than problem+json for a problem (the public app's HTML pages); undefined for the default. */
   readonly renderProblem?: (problem: HttpProblem, c: Context<E>) => Response | undefined;
+  /** Answer 503 when a request takes longer. @default ANSWER_DEADLINE_MS */
+  readonly deadlineMs?: number;
 }
 
 /** Add fields to this request's log line. */
@@ -74,6 +79,22 @@ export function createApi<E extends PipelineEnv>(options: PipelineOptions<E>) {
     // Never the body, never contact details: method, path, status, time and the handler's fields only.
     options.logger.info(options.logMessage, { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started), ...c.get('logFields') });
     options.after?.();
+  });
+
+  const deadlineMs = options.deadlineMs ?? ANSWER_DEADLINE_MS;
+  app.use(options.scope, async (c, next) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        logField(c, { deadlineExceeded: deadlineMs });
+        reject(problems.unavailable(undefined, `no answer within ${deadlineMs} ms`));
+      }, deadlineMs);
+    });
+    try {
+      await Promise.race([next(), late]);
+    } finally {
+      clearTimeout(timer);
+    }
   });
 
   /** Answer the route `name` with a handler, after an optional validation middleware (`validate`). */
@@ -128,11 +149,27 @@ function mediaType(c: Context): string {
 /** A plain HTML form's fields; a repeated field becomes a list (which the schema then refuses). */
 export type FormFields = Record<string, string | string[]>;
 
+/** A failure reading the request body: the client went away mid-upload (400, logged as aborted), never a server fault. */
+function readFailure(c: Context, error: unknown): HttpProblem {
+  if (error instanceof HttpProblem) return error;
+  logField(c, { aborted: true, error: error instanceof Error ? ((error as { code?: string }).code ?? error.name) : 'unknown' });
+  return problems.aborted(error);
+}
+
+/** The request body as text. */
+async function bodyText(c: Context): Promise<string> {
+  try {
+    return await c.req.text();
+  } catch (error) {
+    throw readFailure(c, error);
+  }
+}
+
 /** Parse a JSON or form body; 415 for other types (or forms where only JSON is taken), 400 for malformed JSON. */
 async function readBody(c: Context, acceptForm: boolean): Promise<{ data: unknown; form: boolean }> {
   const type = mediaType(c);
   if (type === 'application/json') {
-    const text = await c.req.text();
+    const text = await bodyText(c);
     try {
       return { data: JSON.parse(text), form: false };
     } catch {
@@ -141,7 +178,7 @@ async function readBody(c: Context, acceptForm: boolean): Promise<{ data: unknow
   }
   if (acceptForm && type === 'application/x-www-form-urlencoded') {
     const fields: FormFields = {};
-    for (const [k, v] of new URLSearchParams(await c.req.text())) {
+    for (const [k, v] of new URLSearchParams(await bodyText(c))) {
       const prev = fields[k];
       fields[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
     }
@@ -167,10 +204,11 @@ type Validated<T extends keyof ValidationTargets, V> = { in: Record<never, never
 /**
  * Validate the request body (`json`: JSON, or a form when `options.form` maps it) or the query string
  * (`query`) with a schema before the handler runs; the handler reads the result with `c.req.valid(target)`.
- * A body is read under the body limit.
+ * A body is read under the body limit. `schema` may be a function of the request, for a schema that depends
+ * on facts read at run time (the site's regions and items).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- usable in either app's environment
-export function validate<T extends 'json' | 'query', S extends z.ZodMiniType>(target: T, schema: S, options: BodyOptions = {}): MiddlewareHandler<any, string, Validated<T, z.output<S>>> {
+export function validate<T extends 'json' | 'query', S extends z.ZodMiniType>(target: T, schema: S | (() => Promise<S>), options: BodyOptions = {}): MiddlewareHandler<any, string, Validated<T, z.output<S>>> {
   const check: MiddlewareHandler = async (c, next) => {
     let data: unknown;
     if (target === 'query') {
@@ -179,14 +217,21 @@ export function validate<T extends 'json' | 'query', S extends z.ZodMiniType>(ta
       const body = await readBody(c, Boolean(options.form));
       data = body.form ? options.form!(body.data as FormFields) : body.data;
     }
-    c.req.addValidatedData(target, parse(schema, data) as object);
+    c.req.addValidatedData(target, parse(typeof schema === 'function' ? await schema() : schema, data) as object);
     await next();
   };
   if (target === 'query') return check as never;
   const limited: MiddlewareHandler = async (c, next) => {
-    await limitBody(c, async () => {
-      await check(c, next);
-    });
+    // A chunked body is read by the limit itself: what fails before it lets the request on is the upload.
+    let read = false;
+    try {
+      await limitBody(c, async () => {
+        read = true;
+        await check(c, next);
+      });
+    } catch (error) {
+      throw read ? error : readFailure(c, error);
+    }
   };
   return limited as never;
 }

@@ -1,11 +1,15 @@
 /**
  * Proof of work with ALTCHA (self-hosted, HMAC-signed, v2 challenges). The server picks a secret counter;
  * the browser must find it by trying counters from zero, each costing one key derivation, so the average
- * work is (counterMin + counterMax) / 2 derivations. Defaults are tuned (npm run bench:api prints the solve
- * time here) so a mid-range phone needs about 2 s; tests use a tiny counter.
+ * work is (counterMin + counterMax) / 2 derivations. A submission's defaults are tuned (npm run bench:api
+ * prints the solve time here) so a mid-range phone needs about 2 s; a lookup of a tracking number that has
+ * had wrong passwords asks for a proof bound to that number at the level domain/feedback/password.ts sets
+ * (its threat model). Tests use tiny counters.
  * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import { createHmac } from 'node:crypto';
+import type { ProofChallenge } from '../../domain/api/problem.ts';
+import { LOOKUP_PROOF, POW_COST, type ProofLevel } from '../../domain/feedback/password.ts';
 import { RETENTION } from '../../domain/feedback/retention.ts';
 import { createChallenge, randomInt, verifySolution, type Challenge, type Payload } from 'altcha-lib';
 import { deriveKey as pbkdf2 } from 'altcha-lib/algorithms/pbkdf2';
@@ -21,7 +25,12 @@ export interface PowConfig {
   readonly expiresSeconds: number;
 }
 
-export const DEFAULT_POW: PowConfig = { algorithm: 'PBKDF2/SHA-256', cost: 500, counterMin: 2_000, counterMax: 6_000, expiresSeconds: RETENTION.challengeMinutes * 60 };
+export const DEFAULT_POW: PowConfig = { algorithm: 'PBKDF2/SHA-256', cost: POW_COST, counterMin: 2_000, counterMax: 6_000, expiresSeconds: RETENTION.challengeMinutes * 60 };
+
+/** The largest secret counter of each level of a lookup's proof (same algorithm and cost as PowConfig). */
+export type LookupPowConfig = Readonly<Record<Exclude<ProofLevel, 'none'>, number>>;
+
+export const DEFAULT_LOOKUP_POW: LookupPowConfig = { light: LOOKUP_PROOF.light.counterMax, heavy: LOOKUP_PROOF.heavy.counterMax };
 
 /**
  * Difficulty from the environment: DUCHA_POW_COUNTER_MAX (the largest secret counter; the smallest is a
@@ -45,19 +54,34 @@ function secrets(hmacKey: string) {
 
 const deriveKeyFor = (algorithm: string) => (algorithm.startsWith('PBKDF2') ? pbkdf2 : sha);
 
-export async function newChallenge(config: PowConfig, hmacKey: string, now = new Date()): Promise<Challenge> {
+export async function newChallenge(config: PowConfig, hmacKey: string, now = new Date(), data?: Record<string, string>): Promise<Challenge> {
   return createChallenge({
     algorithm: config.algorithm,
     cost: config.cost,
     counter: randomInt(config.counterMin, config.counterMax),
     deriveKey: deriveKeyFor(config.algorithm),
     expiresAt: Math.floor(now.getTime() / 1000) + config.expiresSeconds,
+    ...(data ? { data } : {}),
     ...secrets(hmacKey),
   });
 }
 
+/**
+ * The proof a lookup of `trackingNumber` asks for at `level`: counters from 1 (a solver starts at zero, so
+ * the owner's worst case is the level's counterMax), bound to the number and the level by the signature.
+ */
+export function lookupChallenge(config: PowConfig, lookup: LookupPowConfig, level: Exclude<ProofLevel, 'none'>, trackingNumber: string, hmacKey: string, now = new Date()): Promise<ProofChallenge> {
+  return newChallenge({ ...config, counterMin: 1, counterMax: lookup[level] }, hmacKey, now, { purpose: 'lookup', trackingNumber, level });
+}
+
+/** The level a solved lookup proof for `trackingNumber` is worth; `none` for anything else (another number, a submission's proof). */
+export function lookupProofLevel(result: PowResult, trackingNumber: string): ProofLevel {
+  if (!result.ok || result.data?.purpose !== 'lookup' || result.data.trackingNumber !== trackingNumber) return 'none';
+  return result.data.level === 'heavy' || result.data.level === 'light' ? result.data.level : 'none';
+}
+
 export type PowResult =
-  | { readonly ok: true; readonly signature: string; readonly expiresAt: number }
+  | { readonly ok: true; readonly signature: string; readonly expiresAt: number; readonly data?: Readonly<Record<string, unknown>> }
   | { readonly ok: false; readonly reason: 'invalid' | 'expired' };
 
 /** Check a solved challenge sent in the `altcha` field (base64 JSON of {challenge, solution}). */
@@ -80,7 +104,8 @@ export async function checkSolution(encoded: string, config: PowConfig, hmacKey:
     });
     if (result.expired) return { ok: false, reason: 'expired' };
     if (!result.verified) return { ok: false, reason: 'invalid' };
-    return { ok: true, signature: payload.challenge.signature, expiresAt: payload.challenge.parameters.expiresAt ?? 0 };
+    const data = payload.challenge.parameters.data;
+    return { ok: true, signature: payload.challenge.signature, expiresAt: payload.challenge.parameters.expiresAt ?? 0, ...(data ? { data } : {}) };
   } catch {
     return { ok: false, reason: 'invalid' };
   }

@@ -7,10 +7,13 @@
  * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { FieldError, ProblemBody } from '../../domain/api/problem.ts';
+import type { FieldError, ProblemBody, ProofChallenge } from '../../domain/api/problem.ts';
 import type { DenyReason } from '../../domain/feedback/workflow.ts';
 import { feedbackError as msg, staffError } from '../../domain/labels/zh-CN.ts';
 import { isUnavailable } from '../store/errors.ts';
+
+/** Extension members of a problem (RFC 9457 §3.2): the challenge a 428 asks to solve. */
+type Extensions = { readonly challenge?: ProofChallenge };
 
 export class HttpProblem extends Error {
   readonly status: number;
@@ -18,8 +21,9 @@ export class HttpProblem extends Error {
   readonly detail: string | undefined;
   readonly errors: readonly FieldError[] | undefined;
   readonly headers: Readonly<Record<string, string>>;
+  readonly extensions: Extensions;
 
-  constructor(status: number, slug: string, title: string, options: { detail?: string; errors?: readonly FieldError[]; headers?: Record<string, string>; cause?: unknown } = {}) {
+  constructor(status: number, slug: string, title: string, options: { detail?: string; errors?: readonly FieldError[]; headers?: Record<string, string>; extensions?: Extensions; cause?: unknown } = {}) {
     super(title, { cause: options.cause });
     this.name = 'HttpProblem';
     this.status = status;
@@ -27,6 +31,7 @@ export class HttpProblem extends Error {
     this.detail = options.detail;
     this.errors = options.errors;
     this.headers = options.headers ?? {};
+    this.extensions = options.extensions ?? {};
   }
 
   toJSON(): ProblemBody {
@@ -36,6 +41,7 @@ export class HttpProblem extends Error {
       status: this.status,
       ...(this.detail ? { detail: this.detail } : {}),
       ...(this.errors ? { errors: this.errors } : {}),
+      ...this.extensions,
     };
   }
 
@@ -50,6 +56,8 @@ export class HttpProblem extends Error {
 
 export const problems = {
   badJson: () => new HttpProblem(400, 'malformed-json', msg.badJson),
+  /** The client stopped sending its request (no one reads this answer; the log line says what happened). */
+  aborted: (cause?: unknown) => new HttpProblem(400, 'request-aborted', msg.aborted, { cause, headers: { Connection: 'close' } }),
   unauthenticated: (message: string) => new HttpProblem(401, 'unauthenticated', message, { headers: { 'WWW-Authenticate': 'Bearer' } }),
   forbidden: (message: string = staffError.forbidden) => new HttpProblem(403, 'forbidden', message),
   notFound: () => new HttpProblem(404, 'not-found', msg.notFound),
@@ -64,13 +72,20 @@ export const problems = {
   notAllowedNow: (message: string) => new HttpProblem(409, 'not-allowed-now', message),
   /** The citizen cannot rate the reply now (none yet, already rated, window over). */
   cannotRate: (message: string) => new HttpProblem(409, 'cannot-rate', message),
-  tooLarge: () => new HttpProblem(413, 'too-large', msg.tooLarge),
+  /**
+   * The body is over the limit. `Connection: close`: the rest of the upload is never read, so the connection
+   * cannot carry another request (@hono/node-server would reset it half a second later, mid-request).
+   */
+  tooLarge: () => new HttpProblem(413, 'too-large', msg.tooLarge, { headers: { Connection: 'close' } }),
   unsupportedType: () => new HttpProblem(415, 'unsupported-media-type', msg.unsupportedType),
   invalid: (errors: readonly FieldError[]) => new HttpProblem(422, 'invalid-fields', msg.invalid, { errors }),
+  /** This tracking number has had wrong passwords: solve `challenge` and send it as `altcha` (domain/feedback/password.ts). */
+  proofRequired: (challenge: ProofChallenge) => new HttpProblem(428, 'proof-required', msg.proofRequired, { detail: msg.proofNoScript, extensions: { challenge } }),
+  /** The client is over its own rate (never a limit on a tracking number). */
   rateLimited: (retryAfter: number) => new HttpProblem(429, 'rate-limited', msg.rateLimited, { headers: { 'Retry-After': String(retryAfter) } }),
-  lookupLocked: (retryAfter: number) => new HttpProblem(429, 'lookup-locked', msg.lookupLocked, { headers: { 'Retry-After': String(retryAfter) } }),
   internal: (cause?: unknown) => new HttpProblem(500, 'internal', msg.internal, { cause }),
-  unavailable: (cause?: unknown) => new HttpProblem(503, 'unavailable', msg.unavailable, { headers: { 'Retry-After': '5' }, cause }),
+  /** The store (or the site's published facts) did not answer, or not in time; `detail` says which. */
+  unavailable: (cause?: unknown, detail?: string) => new HttpProblem(503, 'unavailable', msg.unavailable, { headers: { 'Retry-After': '5' }, cause, ...(detail ? { detail } : {}) }),
 };
 
 /** A workflow refusal (domain reasons, never HTTP statuses there) as the problem to answer. */
@@ -93,6 +108,7 @@ export function toProblem(error: unknown, logger: Logger): HttpProblem {
   if (cause instanceof HttpProblem) return cause;
   if (name === 'IdempotencyValidationError') return problems.conflict();
   if (name === 'IdempotencyAlreadyInProgressError') return problems.inProgress();
+  if (name === 'InvalidCursorError') return problems.invalid([{ field: 'cursor', message: msg.cursor }]);
   if (isUnavailable(error)) {
     logger.warn('store unavailable', { error: name, cause: cause instanceof Error ? cause.name : undefined });
     return problems.unavailable();

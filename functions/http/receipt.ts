@@ -9,11 +9,13 @@
  * even if a first attempt died half-way. `attempt` moves to the next candidate on the (rare) clash with
  * another submission's number.
  *
- * The 6-digit password is derived the same way, so a retried request returns the same receipt without the
- * password ever being stored; the database keeps only a salted hash of it.
+ * The password — PASSWORD_DIGITS digits, long enough for the threat model of domain/feedback/password.ts — is
+ * derived the same way, so a retried request returns the same receipt without the password ever being
+ * stored; the database keeps only a salted hash of it.
  * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { PASSWORD_DIGITS } from '../../domain/feedback/password.ts';
 import { CROCKFORD, yymm } from '../../domain/feedback/tracking-number.ts';
 
 function hmac(pepper: string, ...parts: string[]): Buffer {
@@ -27,9 +29,10 @@ export function trackingNumber(pepper: string, idempotencyKey: string, chinaDate
   return `DC${yymm(chinaDate)}-${code}`;
 }
 
+/** The query password: digits only (formatPassword prints it in groups). 64 random bits modulo 10^14: bias below 10^-5. */
 export function queryPassword(pepper: string, trackingNumber: string, idempotencyKey: string): string {
-  const n = hmac(pepper, 'password', trackingNumber, idempotencyKey).readUInt32BE(0) % 1_000_000;
-  return String(n).padStart(6, '0');
+  const n = hmac(pepper, 'password', trackingNumber, idempotencyKey).readBigUInt64BE(0) % 10n ** BigInt(PASSWORD_DIGITS);
+  return String(n).padStart(PASSWORD_DIGITS, '0');
 }
 
 export function newSalt(): string {

@@ -11,12 +11,16 @@
  *                                                   | close | reveal — each one audit event, version-checked
  *   GET  /api/staff/export                          approved replies the citizen allowed to publish, redacted
  *
+ * Every read of contact details is audited with its reason before it happens: the reveal is its own event
+ * (a reason category and text); the approval's notification and the export's redaction of the citizen's
+ * name append a `contact_read` event on the staff member's behalf.
+ *
  * No token → 401; a role or unit that may not → 403; a stale version → 409; all problem+json.
  * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { Detail, ExportedReply, ExportPage, Me, QueuePage, UnitInfo } from '../../domain/api/staff.ts';
+import type { Detail, ExportedReply, ExportPage, Me, QueuePage } from '../../domain/api/staff.ts';
 import { chinaMidnight } from '../../domain/dates.ts';
 import type { FeedbackEvent } from '../../domain/feedback/events.ts';
 import { actionSchema, queueQuerySchema } from '../../domain/feedback/staff-schema.ts';
@@ -24,21 +28,22 @@ import { FEEDBACK_STATUSES } from '../../domain/feedback/status.ts';
 import type { SubmissionRecord } from '../../domain/feedback/submission.ts';
 import { normalizeTrackingNumber, TRACKING_NUMBER } from '../../domain/feedback/tracking-number.ts';
 import { eventView, exportedReply, isPublishable, queueItemView, submissionView } from '../../domain/feedback/views.ts';
-import { availableActions, canView, decide, type StaffUser } from '../../domain/feedback/workflow.ts';
-import { feedbackError, staffError as msg } from '../../domain/labels/zh-CN.ts';
-import type { ContactStore, FeedbackStore } from '../store/feedback-store.ts';
+import { availableActions, canView, contactReadEvent, decide, type StaffUser } from '../../domain/feedback/workflow.ts';
+import { staffError as msg } from '../../domain/labels/zh-CN.ts';
+import type { Contact } from '../../domain/feedback/schema.ts';
+import type { ContactStore, FeedbackStore, LoadedSubmission } from '../store/feedback-store.ts';
 import { AuthError, type Verify } from '../staff/auth.ts';
 import { replyReadyMessages, type Notifier } from '../staff/notify.ts';
 import { createApi, logField, validate, type PipelineEnv } from './pipeline.ts';
 import { problems, refused } from './problems.ts';
-import { unitDirectory } from '../../domain/units.ts';
+import type { SiteFactsSource } from './site-facts.ts';
 
 export interface StaffAppDeps {
   readonly feedback: FeedbackStore;
   readonly contacts: ContactStore;
   readonly verify: Verify;
-  /** The site's units (for assignment and names). */
-  readonly units: () => Promise<readonly UnitInfo[]>;
+  /** The site's published facts: its units (for assignment and names). */
+  readonly site: SiteFactsSource;
   readonly notifier: Notifier;
   /** Absolute URL of the citizen's lookup page, for notifications. */
   readonly lookupUrl: string;
@@ -46,6 +51,8 @@ export interface StaffAppDeps {
   readonly consoleConfig: Record<string, unknown>;
   readonly logger: Logger;
   readonly now?: () => Date;
+  /** Every answer within this long. @default ANSWER_DEADLINE_MS (domain/api/routes.ts) */
+  readonly deadlineMs?: number;
 }
 
 type Env = PipelineEnv & { Variables: { user: StaffUser } };
@@ -57,21 +64,9 @@ function trackingParam(c: Context): string {
   return t;
 }
 
-/** An opaque queue cursor (the store's last key, base64url JSON); 422 when it does not decode. */
-const cursorCodec = {
-  encode: (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url'),
-  decode(cursor: string): Record<string, unknown> {
-    try {
-      return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
-    } catch {
-      throw problems.invalid([{ field: 'cursor', message: feedbackError.invalid }]);
-    }
-  },
-};
-
 export function createStaffApp(deps: StaffAppDeps) {
   const now = deps.now ?? (() => new Date());
-  const api = createApi<Env>({ fn: 'staff', logger: deps.logger, logMessage: 'staff request', scope: '/api/staff*', notFound: '/api/staff/*' });
+  const api = createApi<Env>({ fn: 'staff', logger: deps.logger, logMessage: 'staff request', scope: '/api/staff*', notFound: '/api/staff/*', ...(deps.deadlineMs ? { deadlineMs: deps.deadlineMs } : {}) });
 
   /** Every /api/staff/* route needs a valid staff token (401 otherwise); the user is on the context. */
   const signedIn: MiddlewareHandler<Env> = async (c, next) => {
@@ -103,19 +98,41 @@ export function createStaffApp(deps: StaffAppDeps) {
     actions: availableActions(user, record),
   });
 
-  /** Tell the citizen a reply is ready; a failure here must not undo the approval. Reads the contact (approval). */
-  async function notifyReplyReady(record: SubmissionRecord): Promise<void> {
+  /**
+   * Read a submission's contact on `user`'s behalf for `reason`, after appending the audit event (never a
+   * read without one). Someone acting at the same moment moves the version on: load again and retry.
+   */
+  async function readContact(user: StaffUser, loaded: LoadedSubmission, reason: 'notify_reply' | 'redact_export'): Promise<{ contact: Contact | undefined; loaded: LoadedSubmission }> {
+    let current = loaded;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const appended = await deps.feedback.append(current, { ...contactReadEvent(user, reason), at: now().toISOString() });
+      if (appended.ok) {
+        const next = { record: appended.record, events: [...current.events, appended.event], storedEventCount: appended.record.eventCount };
+        return { contact: await deps.contacts.get(current.record.trackingNumber, now()), loaded: next };
+      }
+      const again = await deps.feedback.load(current.record.trackingNumber);
+      if (!again) break;
+      current = again;
+    }
+    throw problems.versionConflict();
+  }
+
+  /** Tell the citizen a reply is ready; a failure here must not undo the approval. Reads the contact (audited). */
+  async function notifyReplyReady(user: StaffUser, loaded: LoadedSubmission): Promise<LoadedSubmission> {
+    const tracking = loaded.record.trackingNumber;
     try {
-      const to = await deps.contacts.get(record.trackingNumber);
-      for (const m of replyReadyMessages(record.trackingNumber, to, deps.lookupUrl)) await deps.notifier.send(m);
+      const read = await readContact(user, loaded, 'notify_reply');
+      for (const m of replyReadyMessages(tracking, read.contact, deps.lookupUrl)) await deps.notifier.send(m);
+      return read.loaded;
     } catch (error) {
-      deps.logger.error('notification failed', { trackingNumber: record.trackingNumber, error: error instanceof Error ? error.name : 'unknown' });
+      deps.logger.error('notification failed', { trackingNumber: tracking, error: error instanceof Error ? error.name : 'unknown' });
+      return (await deps.feedback.load(tracking).catch(() => undefined)) ?? loaded;
     }
   }
 
   api.on('staffConfig', (c) => c.json(deps.consoleConfig));
 
-  api.on('me', async (c) => c.json({ user: c.get('user'), units: await deps.units() } satisfies Me));
+  api.on('me', async (c) => c.json({ user: c.get('user'), units: (await deps.site()).unitList } satisfies Me));
 
   api.on('queue', validate('query', queueQuerySchema), async (c) => {
     const q = c.req.valid('query');
@@ -130,7 +147,7 @@ export function createStaffApp(deps: StaffAppDeps) {
         ...filter,
         ...(q.from ? { from: chinaMidnight(q.from) } : {}),
         ...(q.to ? { to: chinaMidnight(q.to, 1) } : {}),
-        ...(q.cursor ? { cursor: cursorCodec.decode(q.cursor) } : {}),
+        ...(q.cursor ? { cursor: q.cursor } : {}),
       }),
       deps.feedback.counts(FEEDBACK_STATUSES, filter),
     ]);
@@ -138,7 +155,7 @@ export function createStaffApp(deps: StaffAppDeps) {
       status: q.status,
       counts,
       items: page.items.map(queueItemView),
-      ...(page.cursor ? { cursor: cursorCodec.encode(page.cursor) } : {}),
+      ...(page.cursor ? { cursor: page.cursor } : {}),
     } satisfies QueuePage);
   });
 
@@ -152,28 +169,31 @@ export function createStaffApp(deps: StaffAppDeps) {
     const user = c.get('user');
     const loaded = await loadVisible(c);
     if (request.version !== loaded.record.eventCount) throw problems.versionConflict();
-    const decision = decide(user, loaded.record, request.action, request, unitDirectory(await deps.units()).ids);
+    const decision = decide(user, loaded.record, request.action, request, (await deps.site()).units.ids);
     if (!decision.ok) throw refused(decision);
     const appended = await deps.feedback.append(loaded, { ...decision.event, at: now().toISOString() });
     if (!appended.ok) throw problems.versionConflict();
-    const { record } = appended;
-    const contact = request.action === 'reveal' ? ((await deps.contacts.get(record.trackingNumber)) ?? {}) : undefined;
-    if (appended.event.action === 'reply_approved' && record.hasContact) await notifyReplyReady(record);
-    return c.json({ ...detail(user, record, [...loaded.events, appended.event]), ...(contact ? { contact } : {}) });
+    let after: LoadedSubmission = { record: appended.record, events: [...loaded.events, appended.event], storedEventCount: appended.record.eventCount };
+    // The reveal's own event is the audit of this read.
+    const contact = request.action === 'reveal' ? ((await deps.contacts.get(after.record.trackingNumber, now())) ?? {}) : undefined;
+    if (appended.event.action === 'reply_approved' && after.record.hasContact) after = await notifyReplyReady(user, after);
+    return c.json({ ...detail(user, after.record, after.events), ...(contact ? { contact } : {}) });
   });
 
   api.on('export', async (c) => {
     const user = c.get('user');
     if (user.role === 'unit') throw problems.forbidden();
-    const units = unitDirectory(await deps.units());
+    const { units } = await deps.site();
     const replies: ExportedReply[] = [];
     for (const status of ['replied', 'closed'] as const) {
-      let cursor: Record<string, unknown> | undefined;
+      let cursor: string | undefined;
       do {
         const page = await deps.feedback.queue({ status, limit: 200, ...(cursor ? { cursor } : {}) });
         for (const r of page.items) {
           if (!isPublishable(r)) continue;
-          const contact = r.hasContact ? await deps.contacts.get(r.trackingNumber) : undefined;
+          // The contact is read only to redact the citizen's own name from the text, and that read is audited.
+          const loaded = r.hasContact ? await deps.feedback.load(r.trackingNumber) : undefined;
+          const contact = loaded ? (await readContact(user, loaded, 'redact_export')).contact : undefined;
           replies.push(exportedReply(r, contact?.name ? [contact.name] : [], units.find(r.reply.unit)));
         }
         cursor = page.cursor;

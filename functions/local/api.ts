@@ -1,6 +1,6 @@
 /**
  * The two APIs wired for running on this machine: the same Hono apps as in Lambda, with dynalite (or
- * whatever DUCHA_DYNAMODB_ENDPOINT names), local secrets, the site's regions and units as given, the
+ * whatever DUCHA_DYNAMODB_ENDPOINT names), local secrets, the site's facts as given (units, regions, items), the
  * socket's address as the client address, tokens from the development issuer (npm run staff:token) and
  * notifications written to .data/outbox/.
  * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
@@ -8,11 +8,12 @@
 import path from 'node:path';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Logger } from '@aws-lambda-powertools/logger';
-import type { UnitInfo } from '../../domain/api/staff.ts';
+import type { SiteFacts } from '../../domain/api/site-facts.ts';
 import { absolute, urls } from '../../domain/urls.ts';
-import { createApp, type Secrets } from '../http/app.ts';
+import { createApp, type AppDeps, type Secrets } from '../http/app.ts';
 import { limitsFromEnv, type Limits } from '../http/limits.ts';
 import { powFromEnv, type PowConfig } from '../http/pow.ts';
+import { givenFacts } from '../http/site-facts.ts';
 import { createStaffApp } from '../http/staff-app.ts';
 import { createVerifier } from '../staff/auth.ts';
 import { outboxNotifier } from '../staff/notify.ts';
@@ -22,35 +23,38 @@ import { GuardStore } from '../store/guard-store.ts';
 import { idempotencyStore } from '../store/idempotency.ts';
 import { tableNamesFromEnv, type TableNames } from '../store/tables.ts';
 import { devVerifierOptions } from './dev-auth.ts';
-import { unitDirectory } from '../../domain/units.ts';
 
 export interface LocalApiOptions {
   readonly endpoint: string;
   readonly secrets: Secrets;
   readonly tables?: TableNames;
-  readonly regionIds?: readonly string[];
+  /** The site's units, regions and items (scripts/lib/portal.ts reads them from content/). */
+  readonly facts: SiteFacts;
   readonly pow?: Partial<PowConfig>;
   readonly limits?: Partial<Limits>;
   readonly logger?: Logger;
   readonly now?: () => Date;
-  /** Unit names, for replies shown in lookups. */
-  readonly units?: readonly UnitInfo[];
+  /** Whether the store answers (the embedded one's supervisor knows more than a read can tell). */
+  readonly storeHealth?: AppDeps['storeHealth'];
 }
 
 export function localApi(options: LocalApiOptions) {
   const client = createDynamoClient({ endpoint: options.endpoint });
   const db = documentClient(client);
   const tables = options.tables ?? tableNamesFromEnv();
-  const units = unitDirectory(options.units ?? []);
+  const guard = new GuardStore(db, tables);
   const app = createApp({
     feedback: new FeedbackStore(db, tables),
-    guard: new GuardStore(db, tables),
+    guard,
     idempotency: idempotencyStore(client, tables),
     secrets: async () => options.secrets,
     pow: { ...powFromEnv(), ...options.pow },
     limits: { ...limitsFromEnv(), ...options.limits },
-    ...(options.regionIds ? { regionIds: options.regionIds } : {}),
-    unitName: units.find,
+    site: givenFacts(options.facts),
+    storeHealth: async () => {
+      await options.storeHealth?.();
+      await guard.ping();
+    },
     logger: options.logger ?? new Logger({ serviceName: 'ducha-feedback' }),
     // No CloudWatch here: metrics are published by the Lambda handlers only.
     clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
@@ -63,7 +67,7 @@ export interface LocalStaffOptions {
   readonly endpoint: string;
   readonly tables: TableNames;
   readonly dataDir: string;
-  readonly units: readonly UnitInfo[];
+  readonly facts: SiteFacts;
   /** The portal's own address, for links in notifications. */
   readonly siteUrl: string;
   readonly logger?: Logger;
@@ -79,7 +83,7 @@ export async function localStaffApi(options: LocalStaffOptions) {
     feedback: new FeedbackStore(db, options.tables),
     contacts: new ContactStore(db, options.tables),
     verify: createVerifier(await devVerifierOptions(options.dataDir)),
-    units: async () => options.units,
+    site: givenFacts(options.facts),
     notifier: outboxNotifier(outboxDir),
     lookupUrl: absolute(urls.feedbackStatus, options.siteUrl),
     consoleConfig: { mode: 'dev' },

@@ -1,27 +1,26 @@
 /**
  * The whole portal on one port, as `npm start` runs it: an embedded DynamoDB (dynalite under .data/, or the
- * engine DUCHA_DYNAMODB_ENDPOINT names), its tables, both APIs and the built site. The site's units and
- * regions come in from the caller (scripts/lib/portal.ts reads them from content/), as in AWS they come
- * from the published site and the stack.
+ * engine DUCHA_DYNAMODB_ENDPOINT names), its tables, both APIs and the built site. The site's facts (units,
+ * regions, items) come in from the caller (scripts/lib/portal.ts builds them from content/), as in AWS the
+ * functions read them from the published site. /api/health reports the embedded store's state.
  * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import path from 'node:path';
-import type { UnitInfo } from '../../domain/api/staff.ts';
+import type { SiteFacts } from '../../domain/api/site-facts.ts';
 import type { Limits } from '../http/limits.ts';
 import type { PowConfig } from '../http/pow.ts';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { localApi, localStaffApi } from './api.ts';
-import { ensureTables, startDynalite, type EmbeddedDynamo } from './dynamodb.ts';
+import { checkWritable, ensureTables, startDynalite, type EmbeddedDynamo } from './dynamodb.ts';
 import { localSecrets } from './secrets.ts';
 import { startLocalServer, type LocalServer } from './server.ts';
 import type { TableNames } from '../store/tables.ts';
+import { StoreUnavailableError } from '../store/errors.ts';
 
 export interface PortalOptions {
   readonly distDir: string;
-  /** The site's units (assignment, names in lookups). */
-  readonly units: readonly UnitInfo[];
-  /** The site's region ids (the only ones a submission may name). */
-  readonly regionIds: readonly string[];
+  /** The site's units (assignment, names in lookups), regions and items (the only ones a submission may name). */
+  readonly facts: SiteFacts;
   /** Data (dynalite files, secrets). @default <project>/.data */
   readonly dataDir: string;
   readonly port?: number;
@@ -45,14 +44,22 @@ export interface Portal extends LocalServer {
 }
 
 export async function startPortal(options: PortalOptions): Promise<Portal> {
+  // Secrets, the sign-in key and (unless in memory) the database live here: it must be writable.
+  checkWritable(options.dataDir);
   let dynalite: EmbeddedDynamo | undefined;
-  const endpoint = options.endpoint ?? (process.env.DUCHA_DYNAMODB_ENDPOINT || undefined) ?? (dynalite = await startDynalite(options.inMemory ? undefined : path.join(options.dataDir, 'dynamodb'))).endpoint;
-  const { units } = options;
+  const endpoint =
+    options.endpoint ??
+    (process.env.DUCHA_DYNAMODB_ENDPOINT || undefined) ??
+    (dynalite = await startDynalite(options.inMemory ? undefined : path.join(options.dataDir, 'dynamodb'), options.logger ? { logger: options.logger } : {})).endpoint;
+  const { facts } = options;
   const { app, client, tables } = localApi({
     endpoint,
     secrets: localSecrets(options.dataDir),
-    regionIds: options.regionIds,
-    units,
+    facts,
+    storeHealth: async () => {
+      const health = dynalite?.health();
+      if (health && !health.ok) throw new StoreUnavailableError(`embedded DynamoDB stopped: ${health.reason}`);
+    },
     ...(options.tables ? { tables: options.tables } : {}),
     ...(options.pow ? { pow: options.pow } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
@@ -64,7 +71,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     endpoint,
     tables,
     dataDir: options.dataDir,
-    units,
+    facts,
     siteUrl: `http://${options.hostname ?? '127.0.0.1'}:${options.port ?? 4321}`,
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.now ? { now: options.now } : {}),

@@ -11,6 +11,14 @@ export class StoreUnavailableError extends Error {
   }
 }
 
+/** A paging cursor that is not one the store handed out for this query (the API answers 422). */
+export class InvalidCursorError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidCursorError';
+  }
+}
+
 const UNAVAILABLE = new Set([
   'StoreUnavailableError',
   'ProvisionedThroughputExceededException',

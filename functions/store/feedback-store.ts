@@ -1,17 +1,21 @@
 /**
  * Submissions and their events (feedback table) and contact details (contacts table). Only conditional
  * writes (dynalite has no transactions): every record of a submission is written with a condition that it
- * is new or already belongs to the same submission (same idempotency-key hash), and the submission record
- * (`META`) is written last. Until META exists nothing is visible, so a failure half-way leaves nothing a
- * citizen or staff member can see; the retry completes it, and unfinished pieces expire by TTL.
+ * is new or already belongs to the same submission (same idempotency-key hash). The first event, then the
+ * submission record (`META`): until META exists nothing is visible, so a failure there leaves nothing a
+ * citizen or staff member can see (the lone event expires by TTL). The contact details come last, only once
+ * their submission exists — so no contact can ever be left without its submission. A failure between META
+ * and the contact leaves a submission whose contact is not (yet) stored; the retry, which the citizen's
+ * receipt depends on, completes it.
  * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { FeedbackEvent } from '../../domain/feedback/events.ts';
 import type { Contact } from '../../domain/feedback/schema.ts';
 import type { SubmissionRecord } from '../../domain/feedback/submission.ts';
+import { TRACKING_NUMBER } from '../../domain/feedback/tracking-number.ts';
 import { applyEvent } from '../../domain/feedback/workflow.ts';
-import { conditionalWrite, guarded, isConditionFailed, StoreUnavailableError } from './errors.ts';
+import { conditionalWrite, guarded, InvalidCursorError, isConditionFailed, StoreUnavailableError } from './errors.ts';
 import { KEY } from './tables.ts';
 import { TableStore } from './table-store.ts';
 
@@ -38,7 +42,6 @@ export class FeedbackStore extends TableStore {
    */
   async create(s: NewSubmission): Promise<CreateResult> {
     const { record } = s;
-    const pk = KEY.submission(record.trackingNumber);
     // No read first: every write below is conditional on being new or ours, so a retry or a clash shows up
     // as a failed condition, and is told apart by reading the submission then.
     const mine = { ':owner': record.ownerHash };
@@ -56,18 +59,6 @@ export class FeedbackStore extends TableStore {
           }),
         ),
       );
-      if (s.contact) {
-        await guarded('put contact', () =>
-          this.db.send(
-            new PutCommand({
-              TableName: this.tables.contacts,
-              Item: { pk, ...s.contact, createdAt: record.createdAt, ownerHash: record.ownerHash, expiresAt: s.contactExpiresAt },
-              ConditionExpression: newOrMine,
-              ExpressionAttributeValues: mine,
-            }),
-          ),
-        );
-      }
       await guarded('put submission', () =>
         this.db.send(
           new PutCommand({
@@ -77,12 +68,32 @@ export class FeedbackStore extends TableStore {
           }),
         ),
       );
+      await this.putContact(s);
       return 'created';
     } catch (error) {
       if (!isConditionFailed(error)) throw error;
       const now = await this.meta(record.trackingNumber);
-      return now?.ownerHash === record.ownerHash ? 'exists' : 'clash';
+      if (now?.ownerHash !== record.ownerHash) return 'clash';
+      // A retry: the submission is there; its contact may not be yet (a failure after META).
+      await this.putContact(s);
+      return 'exists';
     }
+  }
+
+  /** The contact details of a submission that exists (and is ours: same owner hash). */
+  private async putContact(s: NewSubmission): Promise<void> {
+    if (!s.contact) return;
+    const { record } = s;
+    await guarded('put contact', () =>
+      this.db.send(
+        new PutCommand({
+          TableName: this.tables.contacts,
+          Item: { pk: KEY.submission(record.trackingNumber), ...s.contact, createdAt: record.createdAt, ownerHash: record.ownerHash, expiresAt: s.contactExpiresAt },
+          ConditionExpression: 'attribute_not_exists(pk) OR ownerHash = :owner',
+          ExpressionAttributeValues: { ':owner': record.ownerHash },
+        }),
+      ),
+    );
   }
 
   /**
@@ -153,7 +164,7 @@ export class FeedbackStore extends TableStore {
    * The staff queue: submissions in one status, newest first, optionally filtered by kind, assigned unit
    * and a range of submission instants (`from` inclusive, `to` exclusive, ISO instants).
    */
-  async queue(options: { status: string; kind?: string; unit?: string; from?: string; to?: string; limit?: number; cursor?: Record<string, unknown> }): Promise<{ items: SubmissionRecord[]; cursor?: Record<string, unknown> }> {
+  async queue(options: { status: string; kind?: string; unit?: string; from?: string; to?: string; limit?: number; cursor?: string }): Promise<{ items: SubmissionRecord[]; cursor?: string }> {
     const { filter, values } = queueQuery(options.status, options);
     let range = '';
     if (options.from || options.to) {
@@ -175,12 +186,12 @@ export class FeedbackStore extends TableStore {
       Limit: limit - items.length,
       ...(start ? { ExclusiveStartKey: start } : {}),
     });
-    for await (const page of this.pages('query queue', input, options.cursor)) {
+    for await (const page of this.pages('query queue', input, options.cursor === undefined ? undefined : queueCursor.decode(options.cursor, options.status))) {
       items.push(...(page.Items ?? []).map((i) => stripKeys<SubmissionRecord>(i)));
       cursor = page.LastEvaluatedKey;
       if (items.length >= limit) break;
     }
-    return { items: items.slice(0, limit), ...(cursor ? { cursor } : {}) };
+    return { items: items.slice(0, limit), ...(cursor ? { cursor: queueCursor.encode(cursor) } : {}) };
   }
 
   /** How many submissions are in each status (with the same kind/unit filters as the queue). */
@@ -229,6 +240,38 @@ export class FeedbackStore extends TableStore {
   }
 }
 
+/**
+ * The queue's cursor: the last key of a page (base64url JSON), opaque to callers. A cursor that comes back is
+ * checked to be exactly such a key — of this status's queue, for a submission record — so a crafted one (any
+ * JSON, another status's key) is refused as invalid before it reaches the database.
+ */
+export const queueCursor = {
+  encode: (key: Record<string, unknown>): string => Buffer.from(JSON.stringify(key)).toString('base64url'),
+  decode(cursor: string, status: string): Record<string, string> {
+    let key: unknown;
+    try {
+      key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    } catch {
+      throw new InvalidCursorError('not base64url JSON');
+    }
+    const k = key as Record<string, unknown>;
+    const names = key && typeof key === 'object' && !Array.isArray(key) ? Object.keys(k).sort().join(',') : '';
+    if (names !== 'pk,queuePk,queueSk,sk' || !Object.values(k).every((v) => typeof v === 'string')) throw new InvalidCursorError('not a queue key');
+    const tracking = String(k.pk).slice(KEY.submission('').length);
+    const createdAt = String(k.queueSk).slice(0, -(tracking.length + 1));
+    const valid =
+      k.pk === KEY.submission(tracking) &&
+      TRACKING_NUMBER.test(tracking) &&
+      k.sk === KEY.meta &&
+      k.queuePk === KEY.queue(status) &&
+      k.queueSk === KEY.queueSort(createdAt, tracking) &&
+      !Number.isNaN(Date.parse(createdAt)) &&
+      new Date(createdAt).toISOString() === createdAt;
+    if (!valid) throw new InvalidCursorError('not a key of this queue');
+    return k as Record<string, string>;
+  },
+};
+
 /** The queue index's key for one status and the optional kind and unit filters, as query parameters. */
 function queueQuery(status: string, filter: { kind?: string; unit?: string }) {
   const clauses: string[] = [];
@@ -268,9 +311,10 @@ function stripKeys<T>(item: Record<string, unknown>): T {
  * audited reveal, the reply-ready notification and the export's redaction of the citizen's own name.
  */
 export class ContactStore extends TableStore {
-  async get(trackingNumber: string): Promise<Contact | undefined> {
+  /** The contact, unless there is none or it is past its retention (TTL deletes it some time after). */
+  async get(trackingNumber: string, now = new Date()): Promise<Contact | undefined> {
     const out = await guarded('get contact', () => this.db.send(new GetCommand({ TableName: this.tables.contacts, Key: { pk: KEY.submission(trackingNumber) }, ConsistentRead: true })));
-    if (!out.Item) return undefined;
+    if (!out.Item || Number(out.Item.expiresAt) <= now.getTime() / 1000) return undefined;
     const { name, phone, email } = out.Item as Contact;
     return { name, phone, email };
   }

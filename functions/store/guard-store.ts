@@ -1,13 +1,14 @@
 /**
  * Records that protect the API, in the guard table: token buckets for rate limits, used proof-of-work
- * challenges, and per-tracking-number lookup failure counters. Every update is a single conditional write on
+ * challenges, and per-tracking-number counts of lookup attempts (which decide the proof a lookup needs). Every update is a single conditional write on
  * the record's own figures (a bucket's `tat`, a window's start), so concurrent requests can never both spend
  * the last token, and nothing is read first.
  * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { LOOKUP_GUARD, proofLevel, type ProofLevel } from '../../domain/feedback/password.ts';
 import { RETENTION } from '../../domain/feedback/retention.ts';
-import { conditionalWrite, guarded, isConditionFailed } from './errors.ts';
+import { conditionalWrite, guarded } from './errors.ts';
 import { KEY } from './tables.ts';
 import { TableStore } from './table-store.ts';
 
@@ -69,6 +70,11 @@ export class GuardStore extends TableStore {
     return { allowed: false, retryAfter: Math.max(1, Math.ceil((tat - tolerance - nowMs) / 1000)) };
   }
 
+  /** One cheap read, for the health check: throws StoreUnavailableError when the table does not answer. */
+  async ping(): Promise<void> {
+    await guarded('health check', () => this.db.send(new GetCommand({ TableName: this.tables.guard, Key: { pk: KEY.health } })));
+  }
+
   /** Remember a proof-of-work challenge as used. True the first time, false on any reuse. */
   useChallenge(signature: string, expiresAt: number): Promise<boolean> {
     return conditionalWrite('put challenge', () =>
@@ -76,52 +82,34 @@ export class GuardStore extends TableStore {
     );
   }
 
-  /** Failed lookups for a tracking number within the current window. */
-  async lookupFailures(trackingNumber: string, windowSeconds: number, now = new Date()): Promise<{ count: number; retryAfter: number }> {
-    const out = await guarded('get lookup failures', () =>
-      this.db.send(new GetCommand({ TableName: this.tables.guard, Key: { pk: KEY.lookupFailures(trackingNumber) }, ConsistentRead: true })),
+  /**
+   * Count an attempt to look up `trackingNumber` with a proof of level `offered`, if that level suffices for
+   * the attempts already counted (domain/feedback/password.ts): one conditional update, counted before the
+   * password is checked, so concurrent guesses cannot all pass at a cheaper level. When it does not suffice,
+   * nothing is counted and the answer says which level is needed. `expiresAt` keeps the count as long as the
+   * submission (a day for numbers that do not exist).
+   */
+  async countLookupAttempt(trackingNumber: string, offered: ProofLevel, expiresAt: number): Promise<{ counted: true } | { counted: false; needed: ProofLevel }> {
+    const pk = KEY.lookupAttempts(trackingNumber);
+    // The most attempts already counted at which `offered` still suffices, as a condition (heavy always does).
+    const below = offered === 'none' ? LOOKUP_GUARD.freeAttempts : offered === 'light' ? LOOKUP_GUARD.heavyAfter : undefined;
+    const counted = await conditionalWrite('count lookup attempt', () =>
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.tables.guard,
+          Key: { pk },
+          UpdateExpression: 'ADD attempts :one SET expiresAt = :exp',
+          ...(below !== undefined ? { ConditionExpression: 'attribute_not_exists(attempts) OR attempts < :below', ExpressionAttributeValues: { ':one': 1, ':exp': expiresAt, ':below': below } } : { ExpressionAttributeValues: { ':one': 1, ':exp': expiresAt } }),
+        }),
+      ),
     );
-    const item = out.Item as { count: number; windowStart: number } | undefined;
-    const nowS = now.getTime() / 1000;
-    if (!item || item.windowStart + windowSeconds <= nowS) return { count: 0, retryAfter: 0 };
-    return { count: item.count, retryAfter: Math.max(1, Math.ceil(item.windowStart + windowSeconds - nowS)) };
+    if (counted) return { counted: true };
+    const out = await guarded('get lookup attempts', () => this.db.send(new GetCommand({ TableName: this.tables.guard, Key: { pk }, ConsistentRead: true })));
+    return { counted: false, needed: proofLevel(Number((out.Item as { attempts?: number } | undefined)?.attempts ?? 0)) };
   }
 
-  /** Count one failed lookup: add to the current window, or start a new one. */
-  async recordLookupFailure(trackingNumber: string, windowSeconds: number, now = new Date()): Promise<void> {
-    const pk = KEY.lookupFailures(trackingNumber);
-    const nowS = Math.floor(now.getTime() / 1000);
-    try {
-      await guarded('count lookup failure', () =>
-        this.db.send(
-          new UpdateCommand({
-            TableName: this.tables.guard,
-            Key: { pk },
-            UpdateExpression: 'ADD #count :one',
-            ConditionExpression: 'windowStart > :cutoff',
-            ExpressionAttributeNames: { '#count': 'count' },
-            ExpressionAttributeValues: { ':one': 1, ':cutoff': nowS - windowSeconds },
-          }),
-        ),
-      );
-    } catch (error) {
-      if (!isConditionFailed(error)) throw error;
-      try {
-        await guarded('start lookup window', () =>
-          this.db.send(
-            new PutCommand({
-              TableName: this.tables.guard,
-              Item: { pk, count: 1, windowStart: nowS, expiresAt: nowS + windowSeconds + 3600 },
-              ConditionExpression: 'attribute_not_exists(pk) OR windowStart <= :cutoff',
-              ExpressionAttributeValues: { ':cutoff': nowS - windowSeconds },
-            }),
-          ),
-        );
-      } catch (inner) {
-        // A concurrent failure started the window first: count this one in it.
-        if (!isConditionFailed(inner)) throw inner;
-        await this.recordLookupFailure(trackingNumber, windowSeconds, now);
-      }
-    }
+  /** The owner got in: the attempts on the number start again from zero. */
+  async resetLookupAttempts(trackingNumber: string): Promise<void> {
+    await guarded('reset lookup attempts', () => this.db.send(new DeleteCommand({ TableName: this.tables.guard, Key: { pk: KEY.lookupAttempts(trackingNumber) } })));
   }
 }

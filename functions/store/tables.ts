@@ -6,7 +6,7 @@
  *   append-only events (`sk = EVT#000001` …). GSI `queue` lists submissions by status and date for staff.
  * - contacts: contact details, `pk = SUB#<tracking>`. The public functions may write here, never read.
  * - guard: short-lived records that protect the API: rate-limit buckets, used proof-of-work challenges,
- *   lookup failure counters and idempotency records (Powertools).
+ *   lookup attempt counts and idempotency records (Powertools).
  * Every record carries `expiresAt` (epoch seconds); TTL deletes it.
  * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
@@ -74,8 +74,10 @@ export const KEY = {
   queueSort: (createdAt: string, tracking: string) => `${createdAt}#${tracking}`,
   rateLimit: (scope: string, client: string) => `RL#${scope}#${client}`,
   challenge: (signature: string) => `ALTCHA#${signature}`,
-  lookupFailures: (tracking: string) => `LOOKUPFAIL#${tracking}`,
+  lookupAttempts: (tracking: string) => `LOOKUP#${tracking}`,
   idempotency: 'IDEM',
+  /** Read (never written) by the health check. */
+  health: 'HEALTH',
 } as const;
 
 /** Table names as the functions see them: from their environment, or the local defaults. */

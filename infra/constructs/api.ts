@@ -20,6 +20,7 @@ import { Construct } from 'constructs';
 import path from 'node:path';
 import { ESBUILD_OPTIONS, HANDLERS, RUNTIME_MODULES, SDK_ALIASES, USE_RUNTIME_SDK } from '../../functions/handlers/bundling.ts';
 import { TABLES, type TableKey } from '../../functions/store/tables.ts';
+import { ANSWER_DEADLINE_MS } from '../../domain/api/routes.ts';
 import type { Data } from './data.ts';
 import { READ_ACTIONS, type FunctionSpec } from './api-functions.ts';
 
@@ -29,8 +30,6 @@ export interface ApiProps {
   readonly data: Data;
   /** The functions and their routes and table access. */
   readonly functions: readonly FunctionSpec[];
-  /** Region ids the API accepts in submissions (DUCHA_REGION_IDS), read from content/regions.yaml. */
-  readonly regionIds: readonly string[];
   /**
    * Stage throttling: steady requests per second across the API.
    * @default 50
@@ -224,13 +223,13 @@ export class Api extends Construct {
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: spec.memorySize ?? 512,
-      timeout: Duration.seconds(10),
+      // Longer than the API's own answer deadline, so a slow store is answered with its 503, not a timeout.
+      timeout: Duration.millis(ANSWER_DEADLINE_MS + 2_000),
       role,
       logGroup,
       environment: {
         ...Object.fromEntries(tables.map((name) => [TABLES[name].envVar, data.tables[name].tableName])),
         DUCHA_SECRET_ARN: this.secret.secretArn,
-        DUCHA_REGION_IDS: props.regionIds.join(','),
         POWERTOOLS_SERVICE_NAME: spec.serviceName,
         POWERTOOLS_METRICS_NAMESPACE: 'Ducha',
         POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',

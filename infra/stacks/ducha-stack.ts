@@ -7,7 +7,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { DeploymentConfig } from '../config.ts';
 import { Api } from '../constructs/api.ts';
-import { LOOKUP_FUNCTION, PUBLIC_API_FUNCTIONS } from '../constructs/api-functions.ts';
+import { PUBLIC_API_FUNCTIONS } from '../constructs/api-functions.ts';
 import { Data } from '../constructs/data.ts';
 import { Monitoring } from '../constructs/monitoring.ts';
 import { Site } from '../constructs/site.ts';
@@ -17,8 +17,6 @@ import { Waf } from '../constructs/waf.ts';
 
 export interface DuchaStackProps extends StackProps {
   readonly config: DeploymentConfig;
-  /** Region ids the API accepts (content/regions.yaml). */
-  readonly regionIds: readonly string[];
   /**
    * ARN of a CLOUDFRONT-scope web ACL made elsewhere (the us-east-1 stack, when this stack is not there).
    * @default - a web ACL in this stack when `config.waf` and the region is us-east-1, otherwise none
@@ -38,7 +36,7 @@ export class DuchaStack extends Stack {
     const { config } = props;
 
     this.data = new Data(this, 'Data');
-    this.api = new Api(this, 'Api', { data: this.data, functions: PUBLIC_API_FUNCTIONS, regionIds: props.regionIds });
+    this.api = new Api(this, 'Api', { data: this.data, functions: PUBLIC_API_FUNCTIONS });
 
     const localWaf = config.waf && !props.webAclArn && config.partition === 'global' && config.region === 'us-east-1' ? new Waf(this, 'Waf') : undefined;
     const webAclArn = props.webAclArn ?? localWaf?.arn;
@@ -56,8 +54,9 @@ export class DuchaStack extends Stack {
       connectSources: [staffTokenOrigin(config)],
     });
 
-    // The lookup names the unit that replied; it reads unit names from the site's /data/units.json.
-    this.api.functions[LOOKUP_FUNCTION.id]!.addEnvironment('DUCHA_SITE_URL', this.site.url);
+    // The public functions read the site's published facts (/data/site-facts.json): the units that reply,
+    // the regions and items a submission may name.
+    for (const fn of Object.values(this.api.functions)) fn.addEnvironment('DUCHA_SITE_URL', this.site.url);
 
     // After the site: the sign-in returns to the site's /staff/, and the staff function links to the site.
     this.staff = new Staff(this, 'Staff', { config, api: this.api, siteUrl: this.site.url });

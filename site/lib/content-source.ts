@@ -25,6 +25,7 @@ import {
   type Unit,
 } from '../../domain/content/index.ts';
 import { contentError as msg } from '../../domain/labels/zh-CN.ts';
+import { hasForbiddenControl } from '../../domain/text.ts';
 import { z } from 'zod';
 
 /** File names that become URL segments: lower-case letters, digits and hyphens. */
@@ -120,6 +121,11 @@ export function readContent(contentDir: string, root = path.dirname(contentDir))
     const result = check(schema, data ?? {}, rel(file));
     if (!result.ok) {
       problems.push(...result.problems);
+      return null;
+    }
+    // The body is text too: the same rule (a CRLF file's line breaks are line breaks).
+    if (hasForbiddenControl(parts.body.replace(/\r\n?/g, '\n'))) {
+      problems.push({ file: rel(file), field: '', message: msg.control });
       return null;
     }
     return { data: result.data, body: parts.body };

@@ -15,6 +15,7 @@
 import * as z from 'zod/mini';
 import { createFeedbackSchema, fromFormFields, IDEMPOTENCY_KEY, ITEM_ID } from '../../domain/feedback/schema.ts';
 import { charLength, normalizeText } from '../../domain/text.ts';
+import { formatPassword } from '../../domain/feedback/password.ts';
 import { RETENTION } from '../../domain/feedback/retention.ts';
 import type { Receipt } from '../../domain/api/feedback.ts';
 import { feedbackField, feedbackPage as t } from '../../domain/labels/zh-CN.ts';
@@ -136,13 +137,13 @@ export function startFeedbackForm(): void {
   function showReceipt(r: Receipt): void {
     const set = (name: string, text: string) => (receipt!.querySelector<HTMLElement>(`[data-receipt="${name}"]`)!.textContent = text);
     set('trackingNumber', r.trackingNumber);
-    set('password', r.password);
+    set('password', formatPassword(r.password));
     set('statusLabel', r.statusLabel);
     set('createdAt', chinaDateTime(r.createdAt));
     receipt!.querySelector<HTMLElement>('[data-receipt="unverified"]')!.hidden = r.verified;
     (document.getElementById('fb-lookup') as HTMLAnchorElement).href = `${urls.feedbackStatus}?number=${encodeURIComponent(r.trackingNumber)}`;
     receipt!.dataset.tracking = r.trackingNumber;
-    receipt!.dataset.password = r.password;
+    receipt!.dataset.password = formatPassword(r.password);
     form!.reset();
     form!.hidden = true;
     if (intro) intro.hidden = true;

@@ -3,7 +3,10 @@
  * schema, asks the API, and shows the status, the dated history and the reply in the page. Failures (wrong
  * number or password, too many tries, no network) are announced in an alert. `?number=` (the receipt's link)
  * fills the tracking number; the password is never put in an address. Once there is a reply, the citizen
- * can rate it here (满意 / 基本满意 / 不满意) within the window the API gives (`rateUntil`).
+ * can rate it here (满意 / 基本满意 / 不满意) within the window the API gives (`rateUntil`). When the number
+ * has had wrong passwords the API asks for a proof of work (428 with a challenge): it is solved in one
+ * worker (pow-worker.ts, loaded only then — the page itself carries no proof-of-work code) and the request
+ * sent again with it.
  * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
  */
 import * as z from 'zod/mini';
@@ -13,6 +16,25 @@ import { feedbackField, feedbackKind, feedbackPage as t } from '../../domain/lab
 import { chinaDateTime } from '../../domain/dates.ts';
 import { urls } from '../../domain/urls.ts';
 import { announce, ApiError, clearErrors, fieldErrorsOf, postJson, showErrors } from './form-errors.ts';
+import type { Challenge, Solution } from 'altcha-lib';
+import { altchaField } from './pow-payload.ts';
+
+/** Solve a lookup's challenge in one worker, started only when the API asks for it. */
+function solveInWorker(challenge: Challenge): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./pow-worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (e: MessageEvent<(Solution & { error?: undefined }) | { error: string } | null>) => {
+      worker.terminate();
+      if (!e.data || e.data.error !== undefined) reject(new Error(e.data?.error ?? 'proof of work not solved'));
+      else resolve(altchaField(challenge, e.data as Solution));
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      reject(new Error(e.message));
+    };
+    worker.postMessage({ type: 'work', challenge });
+  });
+}
 import { fieldErrors } from '../../domain/api/problem.ts';
 import { routePath } from '../../domain/api/routes.ts';
 
@@ -30,6 +52,24 @@ export function startLookup(): void {
   let busy = false;
   /** The credentials of the last successful lookup, for rating the reply. */
   let credentials: { trackingNumber: string; password: string } | null = null;
+
+  /**
+   * POST to the API; when it asks for a proof of work (428), solve the challenge it gives and send the same
+   * request with it. A second 428 (the number was attacked meanwhile and the proof asked is heavier) gets
+   * one more round.
+   */
+  async function postWithProof<T>(url: string, body: Record<string, unknown>): Promise<T> {
+    let altcha: string | undefined;
+    for (let round = 0; ; round++) {
+      try {
+        return (await postJson<T>(url, altcha ? { ...body, altcha } : body)).data;
+      } catch (err) {
+        if (!(err instanceof ApiError) || err.status !== 428 || !err.problem?.challenge || round >= 2) throw err;
+        announce(status!, t.proofWorking);
+        altcha = await solveInWorker(err.problem.challenge as Challenge);
+      }
+    }
+  }
 
   const fromAddress = new URLSearchParams(location.search).get('number');
   if (fromAddress) number.value = fromAddress;
@@ -114,7 +154,7 @@ export function startLookup(): void {
     }
     busy = true;
     try {
-      const { data } = await postJson<LookupResult>(routePath('rate'), parsed.data);
+      const data = await postWithProof<LookupResult>(routePath('rate'), parsed.data);
       render(data);
       announce(status!, t.ratingThanks);
     } catch (err) {
@@ -142,7 +182,7 @@ export function startLookup(): void {
     submit.disabled = true;
     announce(status, t.lookupLoading);
     try {
-      const { data } = await postJson<LookupResult>(routePath('lookup'), body);
+      const data = await postWithProof<LookupResult>(routePath('lookup'), body);
       announce(status, '');
       credentials = { trackingNumber: parsed.data.trackingNumber, password: parsed.data.password };
       render(data);

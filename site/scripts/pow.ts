@@ -7,6 +7,7 @@
 import { solveChallenge, solveChallengeWorkers, type Challenge, type Solution } from 'altcha-lib';
 import { deriveKeyFor } from './pow-algorithms.ts';
 import { apiError } from './form-errors.ts';
+import { altchaField } from './pow-payload.ts';
 import { routePath } from '../../domain/api/routes.ts';
 
 /** GET /api/challenge. Throws TypeError when offline, ApiError for an error answer (429, 503). */
@@ -37,9 +38,5 @@ export async function solve(challenge: Challenge): Promise<string> {
   }
   if (workersFailed) solution = await solveChallenge({ challenge, deriveKey: deriveKeyFor(challenge.parameters.algorithm) });
   if (!solution) throw new Error('proof of work not solved');
-  const payload = {
-    challenge: { parameters: challenge.parameters, signature: challenge.signature },
-    solution: { counter: solution.counter, derivedKey: solution.derivedKey },
-  };
-  return btoa(JSON.stringify(payload));
+  return altchaField(challenge, solution);
 }

@@ -16,7 +16,9 @@ import { FeedbackStore } from '../../functions/store/feedback-store.ts';
 import { GuardStore } from '../../functions/store/guard-store.ts';
 import type { TableNames } from '../../functions/store/tables.ts';
 import { ensureTables } from '../../functions/local/dynamodb.ts';
-import { TEST_POW } from './pow.ts';
+import { TEST_LOOKUP_POW, TEST_POW } from './pow.ts';
+import { givenFacts } from '../../functions/http/site-facts.ts';
+import type { SiteFacts } from '../../domain/api/site-facts.ts';
 import { DEFAULT_LIMITS, type Limits } from '../../functions/http/limits.ts';
 
 export const SECRETS: Secrets = { altchaHmacKey: 'test-altcha-key', pepper: 'test-pepper' };
@@ -24,22 +26,27 @@ export const SECRETS: Secrets = { altchaHmacKey: 'test-altcha-key', pepper: 'tes
 export interface TestApiOptions {
   readonly limits?: Partial<Limits>;
   readonly pow?: Partial<PowConfig>;
-  readonly regionIds?: readonly string[];
+  /** The site's units, regions and items; without them any of the right form is taken. */
+  readonly facts?: SiteFacts;
   readonly now?: () => Date;
   /** Wrap the document client, e.g. to inject faults. */
   readonly wrapDb?: (db: ReturnType<typeof documentClient>) => ReturnType<typeof documentClient>;
   readonly logger?: Logger;
-  /** Unit names shown with replies in lookups. */
-  readonly unitName?: (id: string) => string | undefined;
+  /** Every answer within this long (the pipeline's deadline). */
+  readonly deadlineMs?: number;
+  /** Options of the DynamoDB client (e.g. a short request timeout against a stalled store). */
+  readonly client?: { readonly requestTimeoutMs?: number; readonly maxAttempts?: number };
+  /** Do not create tables (an engine that does not answer). */
+  readonly skipTables?: boolean;
 }
 
 export async function testApi(endpoint: string, options: TestApiOptions = {}) {
-  const client = createDynamoClient({ endpoint, maxAttempts: 1 });
+  const client = createDynamoClient({ endpoint, maxAttempts: 1, ...options.client });
   const raw = documentClient(client);
   const db = options.wrapDb ? options.wrapDb(raw) : raw;
   const prefix = `t${randomBytes(4).toString('hex')}`;
   const tables: TableNames = { feedback: `${prefix}-feedback`, contacts: `${prefix}-contacts`, guard: `${prefix}-guard` };
-  await ensureTables(client, tables);
+  if (!options.skipTables) await ensureTables(client, tables);
   const pow = { ...DEFAULT_POW, ...TEST_POW, ...options.pow };
   const deps: AppDeps = {
     feedback: new FeedbackStore(db, tables),
@@ -47,9 +54,10 @@ export async function testApi(endpoint: string, options: TestApiOptions = {}) {
     idempotency: idempotencyStore(client, tables),
     secrets: async () => SECRETS,
     pow,
+    lookupPow: TEST_LOOKUP_POW,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
-    ...(options.regionIds ? { regionIds: options.regionIds } : {}),
-    ...(options.unitName ? { unitName: options.unitName } : {}),
+    ...(options.facts ? { site: givenFacts(options.facts) } : {}),
+    ...(options.deadlineMs ? { deadlineMs: options.deadlineMs } : {}),
     logger: options.logger ?? new Logger({ serviceName: 'test', logLevel: 'ERROR' }),
     clientAddress: (c) => c.req.header('x-test-client') ?? '203.0.113.1',
     ...(options.now ? { now: options.now } : {}),

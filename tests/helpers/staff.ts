@@ -14,6 +14,8 @@ import { devVerifierOptions, signDevToken } from '../../functions/local/dev-auth
 import type { StaffRole } from '../../domain/feedback/workflow.ts';
 import { newKey, testApi, validSubmission, type TestApiOptions } from './api.ts';
 import type { UnitInfo } from '../../domain/api/staff.ts';
+import type { SiteFacts } from '../../domain/api/site-facts.ts';
+import { givenFacts } from '../../functions/http/site-facts.ts';
 
 export const UNITS: UnitInfo[] = [
   { id: 'water', name: '示例市水务局', shortName: '水务局' },
@@ -21,16 +23,23 @@ export const UNITS: UnitInfo[] = [
   { id: 'housing', name: '示例市住房和城乡建设局', shortName: '住建局' },
 ];
 
+/** The site's facts the staff tests work with: the units above, two regions, a few items. */
+export const FACTS: SiteFacts = {
+  units: UNITS,
+  regions: [{ id: 'chengguan' }, { id: 'hexi' }],
+  items: [{ id: 'DC-2026-014' }, { id: 'DC-2026-015' }],
+};
+
 export async function staffTestApi(endpoint: string, options: TestApiOptions & { clock?: { now: Date } } = {}) {
   const clock = options.clock ?? { now: new Date() };
-  const api = await testApi(endpoint, { ...options, now: () => clock.now, unitName: (id) => UNITS.find((u) => u.id === id)?.name });
+  const api = await testApi(endpoint, { facts: FACTS, ...options, now: () => clock.now });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ducha-staff-'));
   const outbox = path.join(dataDir, 'outbox');
   const staff = createStaffApp({
     feedback: new FeedbackStore(api.db, api.tables),
     contacts: new ContactStore(api.db, api.tables),
     verify: createVerifier(await devVerifierOptions(dataDir)),
-    units: async () => UNITS,
+    site: givenFacts(options.facts ?? FACTS),
     notifier: outboxNotifier(outbox),
     lookupUrl: 'http://localhost:4321/feedback/status/',
     consoleConfig: { mode: 'dev' },

@@ -4,9 +4,11 @@
  * logs. Expectations come from the fixture site and the shared settings modules.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, HSTS_MAX_AGE_SECONDS, inlineHashes, PERMISSIONS_POLICY } from '../../infra/lib/security-headers.ts';
+import { inlineHashes } from '../../infra/lib/security-headers.ts';
+import { contentSecurityPolicy, HSTS_MAX_AGE_SECONDS, PERMISSIONS_POLICY } from '../../domain/security-headers.ts';
 import { API_FORWARDED_HEADERS, HASHED_PATHS, IMMUTABLE_CACHE_CONTROL, ORIGIN_VERIFY_HEADER, SHORT_CACHE_CONTROL } from '../../infra/constructs/site-settings.ts';
 import { staffTokenOrigin } from '../../infra/constructs/staff-auth.ts';
+import { startLocalServer } from '../../functions/local/server.ts';
 import { FIXTURE_SITE, referencedIds, resourcesOfType, synth, VARIANT_NAMES, VARIANTS, type Synth } from '../helpers/infra.ts';
 
 describe('the CSP computed from the built pages', () => {
@@ -177,6 +179,30 @@ describe.each(VARIANT_NAMES)('site (%s)', (variant) => {
     const apiPolicy = policy('AWS::CloudFront::ResponseHeadersPolicy', apiBehavior().ResponseHeadersPolicyId).Properties.ResponseHeadersPolicyConfig;
     expect(apiPolicy.SecurityHeadersConfig.ContentSecurityPolicy).toEqual({ ContentSecurityPolicy: csp, Override: false });
     expect({ ...apiPolicy.SecurityHeadersConfig, ContentSecurityPolicy: undefined }).toEqual({ ...sitePolicy.SecurityHeadersConfig, ContentSecurityPolicy: undefined });
+  });
+
+  it('sends on pages exactly the security headers the local server sends (one definition)', async () => {
+    const sitePolicy = policy('AWS::CloudFront::ResponseHeadersPolicy', distribution.DefaultCacheBehavior.ResponseHeadersPolicyId).Properties.ResponseHeadersPolicyConfig;
+    const sec = sitePolicy.SecurityHeadersConfig;
+    const cloudFront = {
+      'content-security-policy': sec.ContentSecurityPolicy.ContentSecurityPolicy,
+      'strict-transport-security': `max-age=${sec.StrictTransportSecurity.AccessControlMaxAgeSec}${sec.StrictTransportSecurity.IncludeSubdomains ? '; includeSubDomains' : ''}`,
+      'x-content-type-options': sec.ContentTypeOptions ? 'nosniff' : undefined,
+      'x-frame-options': sec.FrameOptions.FrameOption,
+      'referrer-policy': sec.ReferrerPolicy.ReferrerPolicy,
+      ...Object.fromEntries(sitePolicy.CustomHeadersConfig.Items.map((h: { Header: string; Value: string }) => [h.Header.toLowerCase(), h.Value])),
+    };
+    const local = await startLocalServer({ distDir: FIXTURE_SITE, port: 0, connectSources: [staffTokenOrigin(s.config)] });
+    try {
+      for (const page of ['/', '/items/dc-1/', '/no-such-page/']) {
+        const res = await fetch(`${local.url}${page}`);
+        await res.arrayBuffer();
+        const sent = Object.fromEntries(Object.keys(cloudFront).map((name) => [name, res.headers.get(name) ?? undefined]));
+        expect(sent, page).toEqual(cloudFront);
+      }
+    } finally {
+      await local.close();
+    }
   });
 
   it('deploys exactly the built folder: hashed files for a year, the rest briefly, pruned, then invalidated', () => {

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
-import { STAFF_ROLES } from '../../domain/feedback/workflow.ts';
+import { STAFF_ROLES, STAFF_TOKEN_MAX_SECONDS } from '../../domain/feedback/workflow.ts';
 import { TABLES } from '../../functions/store/tables.ts';
 import { API_FUNCTIONS, STAFF_FUNCTION } from '../../infra/constructs/api-functions.ts';
 import {
@@ -116,6 +116,8 @@ describe('staff sign-in with this app’s Cognito user pool (global)', () => {
     expect(minutes(client, 'RefreshToken')).toBe(REFRESH_TOKEN_VALIDITY.toMinutes());
     expect(ID_TOKEN_VALIDITY.toMinutes()).toBe(60);
     expect(REFRESH_TOKEN_VALIDITY.toHours()).toBe(12);
+    // The API refuses ID tokens that live longer than this.
+    expect(minutes(client, 'IdToken') * 60).toBeLessThanOrEqual(STAFF_TOKEN_MAX_SECONDS);
   });
 
   it('puts the unit in the ID token but never lets the client write it (nor name or email)', () => {

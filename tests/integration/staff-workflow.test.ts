@@ -6,6 +6,12 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { failOnce } from '../helpers/api.ts';
+import { otherPassword } from '../helpers/passwords.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { importJWK, SignJWT, type JWK } from 'jose';
+import { DEV_AUDIENCE, DEV_ISSUER } from '../../functions/local/dev-auth.ts';
+import { STAFF_TOKEN_MAX_SECONDS } from '../../domain/feedback/workflow.ts';
 import { staffTestApi, UNITS, type StaffTestApi } from '../helpers/staff.ts';
 import { redaction, staffError } from '../../domain/labels/zh-CN.ts';
 import { STAFF_ACTIONS, type StaffAction } from '../../domain/feedback/status.ts';
@@ -37,7 +43,7 @@ const BODY: Record<StaffAction, Record<string, unknown>> = {
   approve: {},
   send_back: { note: '请补充整改时间' },
   close: {},
-  reveal: { reason: '核实办理情况' },
+  reveal: { reasonCategory: 'verify', reason: '核实办理情况' },
 };
 
 const EVENT: Record<StaffAction, string> = {
@@ -89,11 +95,14 @@ describe.each(engines)('staff workflow on %s', (_engine, endpoint) => {
           expect(after.events).toHaveLength(before.events.length);
           continue;
         }
-        // Exactly one audit event, naming who did what, and the version moved by one.
-        expect(after.events).toHaveLength(before.events.length + 1);
-        const event = after.events.at(-1);
-        expect(event).toMatchObject({ action: EVENT[action], role: who === 'water' ? 'unit' : who, actor: expect.any(String) });
-        expect(after.submission.version).toBe(before.submission.version + 1);
+        // Exactly one event of the action, naming who did what (name and stable id); an approval with a
+        // contact adds the audit of reading it for the notification. The version moved by as many.
+        const audits = action === 'approve' ? 1 : 0;
+        expect(after.events).toHaveLength(before.events.length + 1 + audits);
+        const event = after.events.at(-1 - audits);
+        expect(event).toMatchObject({ action: EVENT[action], role: who === 'water' ? 'unit' : who, actor: expect.any(String), actorId: expect.stringMatching(/^dev-/) });
+        if (audits) expect(after.events.at(-1)).toMatchObject({ action: 'contact_read', reasonCategory: 'notify_reply', actorId: event.actorId, public: false });
+        expect(after.submission.version).toBe(before.submission.version + 1 + audits);
         if (action === 'reveal') {
           expect(res.json.contact).toEqual({ name: '李四', phone: '13800138000' });
           expect(event.note).toBe('核实办理情况');
@@ -187,7 +196,7 @@ describe.each(engines)('staff workflow on %s', (_engine, endpoint) => {
     expect(first.status).toBe(200);
     expect((await first.json()).rating).toMatchObject({ rating: 'basically_satisfied', label: RATING.basically_satisfied.label });
     expect((await rate('satisfied')).status).toBe(409);
-    const wrongPassword = await s.api.post('/api/feedback/satisfaction', { trackingNumber: t, password: receipt.password === '000000' ? '111111' : '000000', rating: 'satisfied' });
+    const wrongPassword = await s.api.post('/api/feedback/satisfaction', { trackingNumber: t, password: otherPassword(receipt.password), rating: 'satisfied' });
     expect(wrongPassword.status).toBe(404);
 
     // Another case: 不满意 goes back to the reviewer, and the reopened case can be answered and rated again.
@@ -245,5 +254,71 @@ describe.each(engines)('staff workflow on %s', (_engine, endpoint) => {
     for (const token of [redaction.name, redaction.mobile, redaction.email, redaction.houseNumber]) expect(r.question).toContain(token);
     expect(r.question).toContain('门口积水一个月');
     expect(r.unit).toBe('water');
+  });
+
+  it('audits every read of the contact: the export reads it only to redact the name, and says so', async () => {
+    const t = await readyFor('approve', { allowPublish: true, contact: { name: '孙七', phone: '13712345678' }, privacyConsent: true });
+    await step(t, 'approve');
+    const before = (await detail(t)).events.length;
+    await s.request('GET', '/api/staff/export', s.tokens.reviewer);
+    const events = (await detail(t)).events;
+    expect(events).toHaveLength(before + 1);
+    expect(events.at(-1)).toMatchObject({ action: 'contact_read', reasonCategory: 'redact_export', role: 'reviewer', actorId: expect.stringMatching(/^dev-reviewer-/), public: false });
+    expect(events.filter((e: { action: string }) => e.action === 'contact_read').map((e: { reasonCategory: string }) => e.reasonCategory)).toEqual(['notify_reply', 'redact_export']);
+  });
+
+  it('asks a reveal for a reason category and a reason that says something', async () => {
+    const t = await readyFor('reveal', { contact: { phone: '13612345678' }, privacyConsent: true });
+    const version = (await detail(t)).submission.version;
+    const noCategory = await s.act(t, s.tokens.reviewer, { action: 'reveal', version, reason: '核实办理情况' });
+    expect(noCategory.status).toBe(422);
+    expect(noCategory.json.errors).toEqual([{ field: 'reasonCategory', message: staffError.reasonCategory }]);
+    const empty = await s.act(t, s.tokens.reviewer, { action: 'reveal', version, reasonCategory: 'verify', reason: '\u200b\u200b\u200b\u200b\u200b' });
+    expect(empty.status).toBe(422);
+    expect(empty.json.errors).toEqual([{ field: 'reason', message: staffError.reasonRequired }]);
+    expect((await detail(t)).events).toHaveLength(version);
+    expect(noCategory.json.contact).toBeUndefined();
+  });
+
+  it('refuses a correctly signed token without an expiry, or one that would live longer than allowed', async () => {
+    const { privateJwk } = JSON.parse(readFileSync(path.join(s.dataDir, 'dev-auth.json'), 'utf8')) as { privateJwk: JWK };
+    const key = await importJWK(privateJwk, 'ES256');
+    const sign = (lifetime: number | null) => {
+      const jwt = new SignJWT({ name: '伪造者', 'cognito:groups': ['admin'], token_use: 'id' }).setProtectedHeader({ alg: 'ES256', kid: privateJwk.kid! }).setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setSubject('dev-forged').setIssuedAt();
+      return (lifetime === null ? jwt : jwt.setExpirationTime(Math.floor(Date.now() / 1000) + lifetime)).sign(key);
+    };
+    for (const [lifetime, status] of [[null, 401], [STAFF_TOKEN_MAX_SECONDS + 3_600, 401], [3_600, 200]] as const) {
+      const res = await s.request('GET', '/api/staff/me', await sign(lifetime));
+      expect(res.status, String(lifetime)).toBe(status);
+      if (status === 401) expect(res.json.title).toBe(staffError.badToken);
+    }
+  });
+
+  it('validates every queue parameter: 422 naming the field, never a database error', async () => {
+    const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const key = (status: string) => ({ pk: 'SUB#DC2612-7K3Q9M', sk: 'META', queuePk: `STATUS#${status}`, queueSk: '2026-12-01T08:00:00.000Z#DC2612-7K3Q9M' });
+    const cases: [string, string][] = [
+      ['from=2026-99-99', 'from'],
+      ['to=0000-00-00', 'to'],
+      ['from=2026-02-30', 'from'],
+      ['from=2026-12-02&to=2026-12-01', 'to'],
+      [`cursor=${b64('x')}`, 'cursor'],
+      [`cursor=${b64({})}`, 'cursor'],
+      [`cursor=${b64([1, 2])}`, 'cursor'],
+      ['cursor=%E2%82%AC%00', 'cursor'],
+      [`cursor=${b64(key('accepted'))}`, 'cursor'],
+      [`cursor=${b64({ ...key('received'), pk: 'SUB#DC2612-AAAAAA' })}`, 'cursor'],
+      [`cursor=${b64({ ...key('received'), extra: 'x' })}`, 'cursor'],
+      ['status=nonsense', 'status'],
+      ['unit=Water!', 'unit'],
+    ];
+    for (const [query, field] of cases) {
+      const res = await s.request('GET', `/api/staff/queue?${query}`, s.tokens.reviewer);
+      expect(res.status, query).toBe(422);
+      expect(res.type).toMatch(/^application\/problem\+json/);
+      expect((res.json.errors as { field: string }[]).map((e) => e.field), query).toEqual([field]);
+    }
+    // A cursor of this very queue's shape is a place to go on from, not an error.
+    expect((await s.request('GET', `/api/staff/queue?status=received&cursor=${b64(key('received'))}`, s.tokens.reviewer)).status).toBe(200);
   });
 });

@@ -11,6 +11,11 @@ import { htmlFiles } from '../helpers/dist.ts';
 import { loadSample } from '../helpers/sample.ts';
 import { CARE_SCRIPT, careScriptHash } from '../../domain/care-script.ts';
 import { FIELDS } from '../../site/lib/opendata.ts';
+import * as z from 'zod/mini';
+import { siteFactsSchema, siteIndex, type SiteFacts } from '../../domain/api/site-facts.ts';
+import { readSiteFacts } from '../../site/lib/site-facts.ts';
+import { urls } from '../../domain/urls.ts';
+import { root } from '../helpers/paths.ts';
 
 const dist = inject('distDir');
 const sample = loadSample();
@@ -115,6 +120,20 @@ describe('built site', () => {
       });
       expect(r.url).toBe(`http://localhost:4321/items/${i.id}/`);
     }
+  });
+
+  it('publishes the facts the API reads: every unit, region and item, in the shape its loader checks', () => {
+    const facts: unknown = JSON.parse(read(urls.siteFacts.slice(1)));
+    expect(z.safeParse(siteFactsSchema, facts).success).toBe(true);
+    const index = siteIndex(facts as SiteFacts);
+    expect([...index.itemIds].sort()).toEqual(sample.items.map((i) => i.id).sort());
+    expect([...index.regionIds].sort()).toEqual([...sample.regions.keys()].sort());
+    expect(new Map(index.unitList.map((u) => [u.id, u]))).toEqual(new Map([...sample.units].map(([id, u]) => [id, { id, name: u.name, shortName: u.shortName }])));
+    // The local portal builds the same facts from content/ (scripts/lib/portal.ts).
+    const local = siteIndex(readSiteFacts(path.join(root, 'content')));
+    expect([...local.itemIds].sort()).toEqual([...index.itemIds].sort());
+    expect([...local.regionIds].sort()).toEqual([...index.regionIds].sort());
+    expect(new Set(local.unitList.map((u) => u.id))).toEqual(new Set(index.unitList.map((u) => u.id)));
   });
 
   it('publishes items.csv (UTF-8 BOM) with the columns datapackage.json describes', () => {

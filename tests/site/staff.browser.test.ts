@@ -14,7 +14,7 @@ import { launchBrowser, watchErrors } from '../helpers/browser.ts';
 import { act, expectAccessible, expectReflow, openDetail, signIn, staffCall, staffToken, submit, unexpected } from '../helpers/staff-console.ts';
 import { loadSample } from '../helpers/sample.ts';
 import { FEEDBACK_STATUSES } from '../../domain/feedback/status.ts';
-import { feedbackAction, feedbackError, feedbackKind, feedbackStatus, staffError, staffPage as t, staffRole } from '../../domain/labels/zh-CN.ts';
+import { contactReadReason, feedbackAction, feedbackError, feedbackKind, feedbackStatus, staffError, staffPage as t, staffRole } from '../../domain/labels/zh-CN.ts';
 
 const base = inject('siteUrl');
 const dataDir = inject('dataDir');
@@ -268,7 +268,8 @@ describe('one submission, through every action form (steps in order)', () => {
     await expectReflow(page, 'detail');
   });
 
-  it('reveals the contact details for a reason, focused, as an internal event', async () => {
+  it('reveals the contact details for a reason category and a reason, focused, as an internal event', async () => {
+    await page.selectOption('#staff-reveal-reasonCategory', 'verify');
     await page.fill('#staff-reveal-reason', '需要电话核实具体位置');
     await page.locator('#staff-reveal-title + form button[type="submit"]').click();
     await page.locator('#staff-contact-title').waitFor();
@@ -278,6 +279,7 @@ describe('one submission, through every action form (steps in order)', () => {
     const last = page.locator('.staff-history li').last();
     expect(await last.innerText()).toContain(t.internal);
     expect(await last.innerText()).toContain('需要电话核实具体位置');
+    expect(await last.innerText()).toContain(contactReadReason.verify);
   });
 
   it('accepts with the keyboard alone, and focus returns to the heading', async () => {

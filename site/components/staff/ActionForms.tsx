@@ -1,14 +1,15 @@
 /**
  * One form per action the API says this user may take now (`actions` of the detail): accept, reject with a
  * reason, assign to units, draft the reply (admins choose the unit), approve, send back with a note, close,
- * reveal the contact details with a reason. Each is checked with the API's schema and rules before it is
+ * reveal the contact details with a reason category and a reason. Each is checked with the API's schema and rules before it is
  * sent, with the version of the submission the user is looking at.
  * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
  */
 import { useState, type FormEvent } from 'react';
 import type { ActionRequest } from '../../../domain/feedback/staff-schema.ts';
 import type { StaffUser } from '../../../domain/feedback/workflow.ts';
-import { staffPage as t } from '../../../domain/labels/zh-CN.ts';
+import { contactReadReason, staffPage as t } from '../../../domain/labels/zh-CN.ts';
+import { REVEAL_REASONS } from '../../../domain/feedback/events.ts';
 import { validateAction } from '../../scripts/staff-api.ts';
 import { describedBy, errorOf, ErrorSummary, FieldMessage, TextArea } from './forms.tsx';
 import type { FieldError } from '../../../domain/api/problem.ts';
@@ -41,6 +42,7 @@ export default function ActionForms({ user, units, submission, actions, onAct }:
 }
 
 interface Values {
+  reasonCategory: string;
   reason: string;
   note: string;
   text: string;
@@ -51,6 +53,7 @@ interface Values {
 function ActionForm({ action, user, units, submission, onAct }: { action: StaffAction } & Omit<Props, 'actions'>) {
   const assigned = submission.units ?? [];
   const [values, setValues] = useState<Values>({
+    reasonCategory: '',
     reason: '',
     note: '',
     text: submission.draft?.text ?? '',
@@ -68,8 +71,9 @@ function ActionForm({ action, user, units, submission, onAct }: { action: StaffA
     const base = { action, version: submission.version };
     switch (action) {
       case 'reject':
-      case 'reveal':
         return { ...base, reason: values.reason };
+      case 'reveal':
+        return { ...base, ...(values.reasonCategory ? { reasonCategory: values.reasonCategory as (typeof REVEAL_REASONS)[number] } : {}), reason: values.reason };
       case 'send_back':
         return { ...base, note: values.note };
       case 'assign':
@@ -98,9 +102,10 @@ function ActionForm({ action, user, units, submission, onAct }: { action: StaffA
   }
 
   // Where the error summary's links go: the field's control (the first checkbox for units).
-  const fieldIds: Record<string, string> = { reason: id('reason'), note: id('note'), text: id('text'), unit: id('unit'), units: `${id('units')}-${units[0]?.id ?? ''}` };
+  const fieldIds: Record<string, string> = { reasonCategory: id('reasonCategory'), reason: id('reason'), note: id('note'), text: id('text'), unit: id('unit'), units: `${id('units')}-${units[0]?.id ?? ''}` };
   const unitsError = errorOf(errors, 'units');
   const unitError = errorOf(errors, 'unit');
+  const categoryError = errorOf(errors, 'reasonCategory');
   return (
     <section aria-labelledby={id('title')} className="staff-action">
       <h4 id={id('title')}>{texts.title}</h4>
@@ -109,6 +114,20 @@ function ActionForm({ action, user, units, submission, onAct }: { action: StaffA
           {texts.help}
         </p>
         <ErrorSummary id={id('errors')} errors={errors} fieldIds={fieldIds} />
+        {action === 'reveal' && (
+          <div className={`form-field${categoryError ? ' has-error' : ''}`}>
+            <label htmlFor={id('reasonCategory')}>{t.reveal.category}</label>
+            <FieldMessage id={id('reasonCategory')} error={categoryError} />
+            <select id={id('reasonCategory')} value={values.reasonCategory} aria-invalid={categoryError ? true : undefined} aria-describedby={describedBy(id('reasonCategory'), categoryError)} onChange={(e) => set({ reasonCategory: e.target.value })}>
+              <option value="">{t.reveal.categoryChoose}</option>
+              {REVEAL_REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {contactReadReason[r]}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         {(action === 'reject' || action === 'reveal') && (
           <TextArea id={id('reason')} label={t[action].reason} hint={t[action].reasonHint} value={values.reason} error={errorOf(errors, 'reason')} rows={3} onChange={(v) => set({ reason: v })} />
         )}

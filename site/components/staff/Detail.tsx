@@ -101,7 +101,8 @@ export default function DetailView({ api, me, tracking, regions, announce, alert
         const d = await api.act(tracking, body);
         setDetail(d);
         if (d.contact) setContact(d.contact);
-        const last = d.events.at(-1);
+        // The action's own event (an approval is followed by the audit of reading the contact for its notice).
+        const last = d.events.findLast((e) => e.action !== 'contact_read');
         focusNext.current = d.contact ? 'contact' : 'heading';
         const done = t.done(last?.label ?? '', d.submission.statusLabel);
         setNotice(done);

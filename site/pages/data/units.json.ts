@@ -1,5 +1,6 @@
 /**
- * /data/units.json — the responsible units (public office details only); also read by the staff API.
+ * /data/units.json — the responsible units (public office details only), as open data. (The API reads the
+ * leaner /data/site-facts.json.)
  * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
  */
 import type { APIRoute } from 'astro';

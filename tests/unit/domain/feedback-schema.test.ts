@@ -5,6 +5,7 @@ import { createFeedbackSchema, fromFormFields, lookupSchema } from '../../../dom
 import { feedbackError as msg } from '../../../domain/labels/zh-CN.ts';
 import { fieldErrors } from '../../../domain/api/problem.ts';
 import { normalizeTrackingNumber, TRACKING_NUMBER } from '../../../domain/feedback/tracking-number.ts';
+import { formatPassword, PASSWORD_GROUPS } from '../../../domain/feedback/password.ts';
 
 const schema = createFeedbackSchema({ regionIds: ['chengguan', 'hexi'] });
 const valid = { kind: 'suggestion', title: '增加公交班次', content: '早高峰城关到河西的公交太挤了。' };
@@ -85,8 +86,19 @@ describe('lookup schema and tracking numbers', () => {
       { field: 'trackingNumber', message: msg.trackingNumber },
       { field: 'password', message: msg.password },
     ]);
-    const ok = z.safeParse(lookupSchema, { trackingNumber: 'dc2611 7k3q9m', password: ' １２３４５６ ' });
-    expect(ok.success && ok.data).toEqual({ trackingNumber: 'DC2611-7K3Q9M', password: '123456' });
+    const ok = z.safeParse(lookupSchema, { trackingNumber: 'dc2611 7k3q9m', password: ' １２３４５６７８９０１２３４ ' });
+    expect(ok.success && ok.data).toEqual({ trackingNumber: 'DC2611-7K3Q9M', password: '12345678901234' });
+  });
+
+  it('takes the password as the receipt prints it, in groups, and refuses one digit too few or too many', () => {
+    const digits = '48210937556210';
+    const printed = formatPassword(digits);
+    expect(printed.split(' ').map((g) => g.length)).toEqual([...PASSWORD_GROUPS]);
+    for (const typed of [printed, printed.replace(/ /g, '-'), digits]) {
+      const r = z.safeParse(lookupSchema, { trackingNumber: 'DC2611-7K3Q9M', password: typed });
+      expect(r.success && r.data.password, typed).toBe(digits);
+    }
+    for (const wrong of [digits.slice(1), `${digits}0`]) expect(z.safeParse(lookupSchema, { trackingNumber: 'DC2611-7K3Q9M', password: wrong }).success, wrong).toBe(false);
   });
 
   it('normalisation is idempotent', () => {

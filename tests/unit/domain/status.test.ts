@@ -8,7 +8,7 @@ import { decide, decideRating, type StaffUser, type WorkflowState } from '../../
 import { feedbackStatus } from '../../../domain/labels/zh-CN.ts';
 
 const admin: StaffUser = { sub: 'a', name: '管理员', role: 'admin' };
-const input = { reason: '核实有关情况', units: ['water'], text: '已经组织人员现场处理完毕。', unit: 'water', note: '请补充办理时间' };
+const input = { reasonCategory: 'verify', reason: '核实有关情况', units: ['water'], text: '已经组织人员现场处理完毕。', unit: 'water', note: '请补充办理时间' };
 const state = (status: FeedbackStatus): WorkflowState => ({
   status,
   version: 3,

@@ -30,7 +30,7 @@ describe('workflow', () => {
     [reviewer, 'send_back', { note: '请写明完成时间' }],
     [water, 'draft', { text: '11 月 5 日已疏通排水管道，积水已排除。' }],
     [reviewer, 'approve', {}],
-    [reviewer, 'reveal', { reason: '电话回访' }],
+    [reviewer, 'reveal', { reasonCategory: 'verify', reason: '电话回访' }],
   ]);
 
   it('folds events into the record: status, units, draft, reply', () => {

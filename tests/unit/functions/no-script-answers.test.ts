@@ -18,7 +18,7 @@ const app = createApp({ logger, limits: DEFAULT_LIMITS, pow: DEFAULT_POW, client
 const forms: [RouteName, Record<string, string>, string][] = [
   ['submit', { kind: 'suggestion', title: '短', content: '太短' }, urls.feedback],
   ['lookup', { trackingNumber: 'DC2611-7K3Q9M', password: '12' }, urls.feedbackStatus],
-  ['rate', { trackingNumber: 'DC2611-7K3Q9M', password: '123456', rating: 'great' }, urls.feedbackStatus],
+  ['rate', { trackingNumber: 'DC2611-7K3Q9M', password: '12345678901234', rating: 'great' }, urls.feedbackStatus],
 ];
 
 describe('a rejected plain form', () => {

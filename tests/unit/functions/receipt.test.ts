@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { clientFingerprint, hashPassword, newSalt, passwordMatches, queryPassword, trackingNumber } from '../../../functions/http/receipt.ts';
 import { normalizeTrackingNumber, TRACKING_NUMBER, yymm } from '../../../domain/feedback/tracking-number.ts';
+import { PASSWORD, PASSWORD_DIGITS } from '../../../domain/feedback/password.ts';
 
 const PEPPER = 'unit-test-pepper';
 
@@ -48,9 +49,10 @@ describe('tracking numbers', () => {
 });
 
 describe('query passwords', () => {
-  it('are six digits, repeatable for a retry, different between submissions', () => {
+  it('are PASSWORD_DIGITS digits, repeatable for a retry, different between submissions', () => {
     const p = queryPassword(PEPPER, 'DC2611-7K3Q9M', 'key-1');
-    expect(p).toMatch(/^\d{6}$/);
+    expect(p).toMatch(PASSWORD);
+    expect(p).toHaveLength(PASSWORD_DIGITS);
     expect(queryPassword(PEPPER, 'DC2611-7K3Q9M', 'key-1')).toBe(p);
     const many = new Set(Array.from({ length: 2000 }, (_, i) => queryPassword(PEPPER, 'DC2611-7K3Q9M', `key-${i}`)));
     expect(many.size).toBeGreaterThan(1990);
