@@ -52,6 +52,16 @@ export function daysBetween(from: string, to: string): number {
   return dayNumber(to) - dayNumber(from);
 }
 
+/** The date `days` calendar days after `date` (before it when negative). */
+export function addDays(date: string, days: number): string {
+  return new Date((dayNumber(date) + days) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Day of the week of a date: 0 Sunday … 6 Saturday. */
+export function weekday(date: string): number {
+  return new Date(dayNumber(date) * 86_400_000).getUTCDay();
+}
+
 /** `2026-03` of a date. */
 export function monthOf(date: string): string {
   return date.slice(0, 7);

@@ -5,7 +5,8 @@
  * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
 import * as z from 'zod/mini';
-import { feedbackError, staffError as msg } from '../labels/zh-CN.ts';
+import { feedbackError, rejectCategory, staffError as msg } from '../labels/zh-CN.ts';
+import type { RejectCategory } from './events.ts';
 import { FEEDBACK_KINDS } from './kinds.ts';
 import { unknownKeys } from './schema.ts';
 import { FEEDBACK_STATUSES, STAFF_ACTIONS } from './status.ts';
@@ -23,6 +24,10 @@ export const actionSchema = z.strictObject(
     text: z.optional(text(4000)),
     unit: z.optional(text(64)),
     units: z.optional(z.array(text(64), { error: msg.unitsRequired }).check(z.maxLength(20, { error: msg.unitsRequired }))),
+    /** request_extension: the new reply deadline, a China date. */
+    deadline: z.optional(z.string({ error: msg.deadlineRequired }).check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: msg.deadlineRequired }))),
+    /** reject: the category of the reason. */
+    category: z.optional(z.enum(Object.keys(rejectCategory) as [RejectCategory, ...RejectCategory[]], { error: msg.category })),
   },
   { error: unknownKeys() },
 );

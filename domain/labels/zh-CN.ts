@@ -482,6 +482,11 @@ export const feedbackAction = {
   rated: '评价答复',
   reopened: '不满意，重新办理',
   contact_revealed: '查看联系方式',
+  interim_replied: '阶段性答复',
+  extension_requested: '申请延期',
+  extension_approved: '同意延期',
+  extension_refused: '不同意延期',
+  transferred: '转办',
 } as const;
 
 /** Messages of the staff workflow and console. */
@@ -498,6 +503,16 @@ export const staffError = {
   unknownUnit: (id: string) => `没有编码为 “${id}” 的责任单位`,
   textRequired: '请填写答复内容（至少 10 个字）',
   noDraft: '还没有待审核的答复稿',
+  interimRequired: '请填写阶段性答复（至少 10 个字）',
+  noExtension: '没有待审核的延期申请',
+  extensionPending: '已有一项延期申请待审核',
+  deadlineRequired: '请填写新的办理时限 (YYYY-MM-DD)',
+  deadlineNotLater: (current: string) => `新的办理时限必须晚于当前时限 ${current}`,
+  deadlineNotWorkingDay: (date: string) => `${date} 不是工作日，请选择工作日`,
+  deadlineBeyondCap: (limit: string, cap: number) => `延期累计不能超过 ${cap} 个工作日，新的办理时限最晚为 ${limit}`,
+  transferUnit: '请选择转办的单位',
+  transferSame: '该留言已交办给这个单位',
+  category: '请选择不予受理的类别',
   draftUnit: '请选择以哪个交办单位的名义答复',
   action: '不支持的操作',
   version: '缺少版本号，请刷新后重试',
@@ -599,9 +614,15 @@ export const staffPage = {
   approve: { title: '审核答复稿', help: '审核通过后，留言人查询时即可看到答复；留有联系方式的，系统会通知留言人。', submit: '审核通过并答复' },
   send_back: { title: '退回修改', help: '退回意见只在内部可见，责任单位修改后重新提交。', note: '退回意见', noteHint: '至少 4 个字', submit: '退回修改' },
   close: { title: '办结', help: '答复后无需继续办理的，可以办结。', submit: '办结' },
+  interim: { title: '阶段性答复', help: '办理需要时间的，先告知留言人目前的进展；留言人查询时可以看到。', text: '阶段性答复内容', textHint: '至少 10 个字，最多 4000 个字', submit: '发布阶段性答复' },
+  request_extension: { title: '申请延期', help: '确需延长办理时限的，填写新的时限和理由，由督查室审核；同意后留言人可以看到新的时限和理由。', deadline: '新的办理时限', deadlineHint: '工作日，格式 YYYY-MM-DD', reason: '延期理由', reasonHint: '至少 4 个字', submit: '提交延期申请' },
+  approve_extension: { title: '同意延期', help: '同意后办理时限改为申请的日期，延期理由告知留言人。', submit: '同意延期' },
+  refuse_extension: { title: '不同意延期', help: '不同意的理由只在内部可见，责任单位须按原时限办理。', note: '不同意的理由', noteHint: '至少 4 个字', submit: '不同意延期' },
+  transfer: { title: '转办', help: '转给另一个责任单位办理（办理时限不重新计算）；尚未审核的答复稿和延期申请作废。', unit: '转办单位', note: '转办说明', noteHint: '至少 4 个字', submit: '转办' },
+  rejectCategory: '不予受理类别',
   reveal: { title: '查看联系方式', help: '联系方式只在确有需要时查看（如需向留言人核实情况），查看理由会记入办理记录。', reason: '查看理由', reasonHint: '至少 4 个字', submit: '查看联系方式' },
   /** Field names in error summaries. */
-  field: { reason: '理由', note: '退回意见', text: '答复内容', unit: '答复单位', units: '交办单位', action: '操作', version: '版本', from: '提交日期（起）', to: '提交日期（止）', token: '开发令牌' },
+  field: { deadline: '新的办理时限', category: '不予受理类别', reason: '理由', note: '退回意见', text: '答复内容', unit: '答复单位', units: '交办单位', action: '操作', version: '版本', from: '提交日期（起）', to: '提交日期（止）', token: '开发令牌' },
 } as const;
 
 /** Placeholders that replace personal data in published replies. */
@@ -618,4 +639,50 @@ export const redaction = {
 export const notification = {
   subject: (tracking: string) => `您的留言 ${tracking} 已有答复`,
   body: (tracking: string, url: string) => `您在示例市督查公开平台提交的留言（受理编号 ${tracking}）已有答复。请在 ${url} 用受理编号和查询密码查看。本邮件/短信由系统自动发送，请勿回复。`,
+} as const;
+
+// ——— Time limits, the working-day clock, public statistics and the ledger (issue 10) ———
+
+/** The working-day calendar and the time limits, as editors write them (content/calendar.yaml, content/settings/feedback.yaml). */
+export const clockError = {
+  dayKind: '必须是 holiday（放假）或 workday（上班）',
+  duplicateDate: (line: number | undefined) => `日期重复${line ? `（第 ${line} 行已写过）` : ''}，同一天只能写一次`,
+  outsideYears: (years: string) => `不在本文件的年份（years: ${years}）之内；请把年份加入 years，或改正日期`,
+  yearsRequired: '请列出本文件覆盖的年份，如 [2027]',
+  year: '必须是 2000 到 2100 之间的年份',
+  limit: (min: number, max: number) => `必须是 ${min} 到 ${max} 之间的整数（工作日）`,
+  unknownKind: (kinds: string) => `不是可识别的留言类别，应为以下之一：default（默认）、${kinds}`,
+} as const;
+
+/** Day kinds in content/calendar.yaml. */
+export const calendarDayKind = { holiday: '放假', workday: '上班' } as const;
+
+/** How a deadline stands, for citizens and staff. */
+export const deadlineLabel = {
+  acceptBy: '受理时限',
+  replyBy: '办理时限',
+  originalReplyBy: '原办理时限',
+  due: '办理期限',
+  dueSoon: '即将到期',
+  overdue: '已超期',
+  onTime: '按时',
+  late: '超期',
+  today: '今天到期',
+  left: (n: number) => `剩余 ${n} 个工作日`,
+  overdueBy: (n: number) => `已超期 ${n} 个工作日`,
+  extended: '已延期',
+  extensionReason: '延期理由',
+  extensionPending: '延期申请待审核',
+  workingDays: (n: number) => `${n} 个工作日`,
+  settings: (accept: number, reply: number) => `${accept} 个工作日内受理，受理后 ${reply} 个工作日内答复`,
+} as const;
+
+/** Categories of 不予受理, shown to the citizen and counted in the public statistics. */
+export const rejectCategory = {
+  out_of_scope: '不属于督查受理范围',
+  other_channel: '应通过信访、诉讼等其他途径解决',
+  duplicate: '重复提交',
+  unclear: '内容不具体，无法办理',
+  improper: '含有违法或不文明内容',
+  other: '其他',
 } as const;

@@ -13,6 +13,9 @@
  * Browsers without JavaScript post plain forms and get HTML pages back (html.ts); everyone else JSON.
  * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
+import { chinaDate } from '../../domain/dates.ts';
+import { feedbackClock, type FeedbackClock } from '../../domain/feedback/clock.ts';
+import type { ClockContext } from '../../domain/feedback/workflow.ts';
 import type { Context } from 'hono';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
@@ -65,6 +68,8 @@ export interface AppDeps {
   /** Time left in this invocation (Lambda); used by the idempotency records. */
   readonly remainingTimeMs?: (c: Context) => number;
   readonly now?: () => Date;
+  /** The calendar and time limits (the deadline to accept, what the lookup shows). @default the built-in limits */
+  readonly clock?: () => Promise<FeedbackClock>;
 }
 
 type Env = PipelineEnv;
@@ -95,7 +100,7 @@ export function createApp(deps: AppDeps) {
     }
   }
   const client = async (c: Context) => clientFingerprint((await deps.secrets()).pepper, deps.clientAddress(c));
-  const submit = createSubmitter({ ...deps, takeToken, now });
+  const submit = createSubmitter({ ...deps, takeToken, now, clock: () => (deps.clock ?? (async () => feedbackClock()))() });
 
   /**
    * Check a tracking number and password as the lookup does: per-client rate limit, per-number lockout
@@ -118,7 +123,10 @@ export function createApp(deps: AppDeps) {
     return deps.feedback.withEvents(meta);
   }
 
-  const view = (record: SubmissionRecord, events: readonly FeedbackEvent[]) => lookupView(record, events, unitName, now());
+  const defaultClock = feedbackClock();
+  const clock = deps.clock ?? (async () => defaultClock);
+  const time = async (): Promise<ClockContext> => ({ clock: await clock(), today: chinaDate(now()) });
+  const view = async (record: SubmissionRecord, events: readonly FeedbackEvent[]) => lookupView(record, events, unitName, now(), await time());
 
   const api = createApi<Env>({
     fn: ['feedback', 'lookup'],
@@ -171,17 +179,17 @@ export function createApp(deps: AppDeps) {
   api.on('lookup', validate('json', lookupSchema, { form: (fields) => fields }), async (c) => {
     const input = c.req.valid('json');
     const { record, events } = await authenticateCitizen(c, input);
-    return answer(c, view(record, events), (r) => lookupPage(r, input.password));
+    return answer(c, await view(record, events), (r) => lookupPage(r, input.password));
   });
 
   api.on('rate', validate('json', ratingSchema, { form: (fields) => ({ ...fields }) }), async (c) => {
     const input = c.req.valid('json');
     const loaded = await authenticateCitizen(c, input);
-    const decision = decideRating(loaded.record, input.rating, input.comment, now());
+    const decision = decideRating(loaded.record, input.rating, input.comment, now(), await time());
     if (!decision.ok) throw refused(decision, problems.cannotRate);
     const appended = await deps.feedback.append(loaded, { ...decision.event, at: now().toISOString() });
     if (!appended.ok) throw problems.versionConflict();
-    return answer(c, view(appended.record, [...loaded.events, appended.event]), (r) => lookupPage(r, input.password));
+    return answer(c, await view(appended.record, [...loaded.events, appended.event]), (r) => lookupPage(r, input.password));
   });
 
   return api.done();

@@ -8,7 +8,9 @@
  *   GET  /api/staff/queue?status=&kind=&unit=&from=&to=&cursor=   one status's submissions, and counts
  *   GET  /api/staff/submissions/:tracking           one submission with its full history
  *   POST /api/staff/submissions/:tracking/actions   accept | reject | assign | draft | approve | send_back
- *                                                   | close | reveal — each one audit event, version-checked
+ *                                                   | close | reveal | interim | request_extension
+ *                                                   | approve_extension | refuse_extension | transfer
+ *                                                   — each one audit event, version-checked
  *   GET  /api/staff/export                          approved replies the citizen allowed to publish, redacted
  *
  * No token → 401; a role or unit that may not → 403; a stale version → 409; all problem+json.
@@ -17,14 +19,15 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Detail, ExportedReply, ExportPage, Me, QueuePage, UnitInfo } from '../../domain/api/staff.ts';
-import { chinaMidnight } from '../../domain/dates.ts';
+import { chinaDate, chinaMidnight } from '../../domain/dates.ts';
+import { feedbackClock, type FeedbackClock } from '../../domain/feedback/clock.ts';
 import type { FeedbackEvent } from '../../domain/feedback/events.ts';
 import { actionSchema, queueQuerySchema } from '../../domain/feedback/staff-schema.ts';
 import { FEEDBACK_STATUSES } from '../../domain/feedback/status.ts';
 import type { SubmissionRecord } from '../../domain/feedback/submission.ts';
 import { normalizeTrackingNumber, TRACKING_NUMBER } from '../../domain/feedback/tracking-number.ts';
-import { eventView, exportedReply, isPublishable, queueItemView, submissionView } from '../../domain/feedback/views.ts';
-import { availableActions, canView, decide, type StaffUser } from '../../domain/feedback/workflow.ts';
+import { eventView, exportedReply, isPublishable, queueItemView, submissionClock, submissionView } from '../../domain/feedback/views.ts';
+import { availableActions, canView, decide, type ClockContext, type StaffUser } from '../../domain/feedback/workflow.ts';
 import { feedbackError, staffError as msg } from '../../domain/labels/zh-CN.ts';
 import type { ContactStore, FeedbackStore } from '../store/feedback-store.ts';
 import { AuthError, type Verify } from '../staff/auth.ts';
@@ -46,9 +49,14 @@ export interface StaffAppDeps {
   readonly consoleConfig: Record<string, unknown>;
   readonly logger: Logger;
   readonly now?: () => Date;
+  /** The calendar and time limits (deadlines, the queue's order). @default the built-in limits */
+  readonly clock?: () => Promise<FeedbackClock>;
 }
 
 type Env = PipelineEnv & { Variables: { user: StaffUser } };
+
+/** Statuses in which a deadline runs: their queue is sorted by it. */
+const DEADLINE_STATUSES: ReadonlySet<string> = new Set(['received', 'accepted', 'in_progress']);
 
 /** The tracking number in the path, as people may type it; 404 when it cannot be one. */
 function trackingParam(c: Context): string {
@@ -71,6 +79,9 @@ const cursorCodec = {
 
 export function createStaffApp(deps: StaffAppDeps) {
   const now = deps.now ?? (() => new Date());
+  const defaultClock = feedbackClock();
+  /** The clock and today's China date, for deadlines. */
+  const time = async (): Promise<ClockContext> => ({ clock: deps.clock ? await deps.clock() : defaultClock, today: chinaDate(now()) });
   const api = createApi<Env>({ fn: 'staff', logger: deps.logger, logMessage: 'staff request', scope: '/api/staff*', notFound: '/api/staff/*' });
 
   /** Every /api/staff/* route needs a valid staff token (401 otherwise); the user is on the context. */
@@ -97,8 +108,9 @@ export function createStaffApp(deps: StaffAppDeps) {
     return loaded;
   }
 
-  const detail = (user: StaffUser, record: SubmissionRecord, events: readonly FeedbackEvent[]): Detail => ({
+  const detail = (user: StaffUser, record: SubmissionRecord, events: readonly FeedbackEvent[], t: ClockContext): Detail => ({
     submission: submissionView(record),
+    ...(submissionClock(record, t) ? { clock: submissionClock(record, t)! } : {}),
     events: events.map(eventView),
     actions: availableActions(user, record),
   });
@@ -124,9 +136,12 @@ export function createStaffApp(deps: StaffAppDeps) {
     // Units see only their own submissions, whatever they ask for.
     const unit = user.role === 'unit' ? user.unit : q.unit;
     const filter = { ...(q.kind ? { kind: q.kind } : {}), ...(unit ? { unit } : {}) };
+    const t = await time();
     const [page, counts] = await Promise.all([
       deps.feedback.queue({
         status: q.status,
+        // Where a deadline runs, soonest first; the rest newest first.
+        order: DEADLINE_STATUSES.has(q.status) ? 'due' : 'newest',
         ...filter,
         ...(q.from ? { from: chinaMidnight(q.from) } : {}),
         ...(q.to ? { to: chinaMidnight(q.to, 1) } : {}),
@@ -137,14 +152,14 @@ export function createStaffApp(deps: StaffAppDeps) {
     return c.json({
       status: q.status,
       counts,
-      items: page.items.map(queueItemView),
+      items: page.items.map((r) => queueItemView(r, t)),
       ...(page.cursor ? { cursor: cursorCodec.encode(page.cursor) } : {}),
     } satisfies QueuePage);
   });
 
   api.on('submission', async (c) => {
     const { record, events } = await loadVisible(c);
-    return c.json(detail(c.get('user'), record, events));
+    return c.json(detail(c.get('user'), record, events, await time()));
   });
 
   api.on('action', validate('json', actionSchema), async (c) => {
@@ -152,14 +167,15 @@ export function createStaffApp(deps: StaffAppDeps) {
     const user = c.get('user');
     const loaded = await loadVisible(c);
     if (request.version !== loaded.record.eventCount) throw problems.versionConflict();
-    const decision = decide(user, loaded.record, request.action, request, unitDirectory(await deps.units()).ids);
+    const t = await time();
+    const decision = decide(user, loaded.record, request.action, request, unitDirectory(await deps.units()).ids, t);
     if (!decision.ok) throw refused(decision);
     const appended = await deps.feedback.append(loaded, { ...decision.event, at: now().toISOString() });
     if (!appended.ok) throw problems.versionConflict();
     const { record } = appended;
     const contact = request.action === 'reveal' ? ((await deps.contacts.get(record.trackingNumber)) ?? {}) : undefined;
     if (appended.event.action === 'reply_approved' && record.hasContact) await notifyReplyReady(record);
-    return c.json({ ...detail(user, record, [...loaded.events, appended.event]), ...(contact ? { contact } : {}) });
+    return c.json({ ...detail(user, record, [...loaded.events, appended.event], t), ...(contact ? { contact } : {}) });
   });
 
   api.on('export', async (c) => {

@@ -10,6 +10,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { FeedbackEvent } from '../../domain/feedback/events.ts';
 import type { Contact } from '../../domain/feedback/schema.ts';
 import type { SubmissionRecord } from '../../domain/feedback/submission.ts';
+import { runningDeadline } from '../../domain/feedback/clock.ts';
 import { applyEvent } from '../../domain/feedback/workflow.ts';
 import { conditionalWrite, guarded, isConditionFailed, StoreUnavailableError } from './errors.ts';
 import { KEY } from './tables.ts';
@@ -150,13 +151,15 @@ export class FeedbackStore extends TableStore {
   }
 
   /**
-   * The staff queue: submissions in one status, newest first, optionally filtered by kind, assigned unit
-   * and a range of submission instants (`from` inclusive, `to` exclusive, ISO instants).
+   * The staff queue: submissions in one status, newest first (or `order: 'due'`, soonest deadline first),
+   * optionally filtered by kind, assigned unit and a range of submission instants (`from` inclusive, `to`
+   * exclusive, ISO instants).
    */
-  async queue(options: { status: string; kind?: string; unit?: string; from?: string; to?: string; limit?: number; cursor?: Record<string, unknown> }): Promise<{ items: SubmissionRecord[]; cursor?: Record<string, unknown> }> {
-    const { filter, values } = queueQuery(options.status, options);
+  async queue(options: { status: string; kind?: string; unit?: string; from?: string; to?: string; limit?: number; cursor?: Record<string, unknown>; order?: 'newest' | 'due' }): Promise<{ items: SubmissionRecord[]; cursor?: Record<string, unknown> }> {
+    const due = options.order === 'due';
+    const { filter, values } = queueQuery(options.status, { ...options, ...(due ? { created: { from: options.from, to: options.to } } : {}) });
     let range = '';
-    if (options.from || options.to) {
+    if (!due && (options.from || options.to)) {
       range = ' AND queueSk BETWEEN :from AND :to';
       values[':from'] = options.from ?? '0000';
       values[':to'] = options.to ?? '9999';
@@ -166,11 +169,11 @@ export class FeedbackStore extends TableStore {
     let cursor: Record<string, unknown> | undefined;
     const input = (start: Record<string, unknown> | undefined) => ({
       TableName: this.tables.feedback,
-      IndexName: 'queue',
+      IndexName: due ? 'due' : 'queue',
       KeyConditionExpression: `queuePk = :q${range}`,
       ...filter,
       ExpressionAttributeValues: values,
-      ScanIndexForward: false,
+      ScanIndexForward: due,
       // Never read past the page: what a filter lets through beyond it would be skipped by the cursor.
       Limit: limit - items.length,
       ...(start ? { ExclusiveStartKey: start } : {}),
@@ -230,10 +233,17 @@ export class FeedbackStore extends TableStore {
 }
 
 /** The queue index's key for one status and the optional kind and unit filters, as query parameters. */
-function queueQuery(status: string, filter: { kind?: string; unit?: string }) {
+function queueQuery(status: string, filter: { kind?: string; unit?: string; created?: { from?: string | undefined; to?: string | undefined } }) {
   const clauses: string[] = [];
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = { ':q': KEY.queue(status) };
+  if (filter.created && (filter.created.from || filter.created.to)) {
+    // On the deadline index the submission instant is no key: filter on it (from inclusive, to exclusive).
+    clauses.push('#created >= :from AND #created < :to');
+    names['#created'] = 'createdAt';
+    values[':from'] = filter.created.from ?? '0000';
+    values[':to'] = filter.created.to ?? '9999';
+  }
   if (filter.kind) {
     clauses.push('#kind = :kind');
     names['#kind'] = 'kind';
@@ -249,7 +259,14 @@ function queueQuery(status: string, filter: { kind?: string; unit?: string }) {
 
 /** A submission's record as stored: its keys and the queue index's. */
 function metaItem(record: SubmissionRecord) {
-  return { pk: KEY.submission(record.trackingNumber), sk: KEY.meta, ...record, queuePk: KEY.queue(record.status), queueSk: KEY.queueSort(record.createdAt, record.trackingNumber) };
+  return {
+    pk: KEY.submission(record.trackingNumber),
+    sk: KEY.meta,
+    ...record,
+    queuePk: KEY.queue(record.status),
+    queueSk: KEY.queueSort(record.createdAt, record.trackingNumber),
+    dueSk: KEY.dueSort(runningDeadline(record)?.deadline, record.createdAt, record.trackingNumber),
+  };
 }
 
 /** One event as stored, under its submission, with the owner hash (a retry's writes are told apart by it) and the TTL. */
@@ -259,7 +276,7 @@ function eventItem(record: SubmissionRecord, event: FeedbackEvent) {
 
 /** Drop storage-only attributes before handing a record to the domain. */
 function stripKeys<T>(item: Record<string, unknown>): T {
-  const { pk: _pk, sk: _sk, queuePk: _q, queueSk: _qs, ...rest } = item;
+  const { pk: _pk, sk: _sk, queuePk: _q, queueSk: _qs, dueSk: _ds, ...rest } = item;
   return rest as T;
 }
 

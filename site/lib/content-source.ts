@@ -24,8 +24,10 @@ import {
   type PublishedReply,
   type Unit,
 } from '../../domain/content/index.ts';
-import { contentError as msg } from '../../domain/labels/zh-CN.ts';
+import { clockError, contentError as msg } from '../../domain/labels/zh-CN.ts';
+import { calendarSchema, contentErrorMap, feedbackSettingsSchema, formatPath, type CalendarFile, type FeedbackSettingsFile } from '../../domain/content/index.ts';
 import { z } from 'zod';
+import { LineCounter, parseDocument } from 'yaml';
 
 /** File names that become URL segments: lower-case letters, digits and hyphens. */
 const FILE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -53,7 +55,58 @@ export interface Content {
   readonly notices: Entry<Notice>[];
   readonly pages: Entry<StandingPage>[];
   readonly replies: Entry<PublishedReply>[];
+  /** content/calendar.yaml: the editors' working days and holidays (none when the file is absent). */
+  readonly calendar?: CalendarFile;
+  /** content/settings/feedback.yaml: the time limits for citizens' submissions (the defaults when absent). */
+  readonly feedbackSettings?: FeedbackSettingsFile;
   readonly problems: ContentProblem[];
+}
+
+/**
+ * Read one YAML settings file with the line of every problem (the editors' calendar and time limits): the
+ * `yaml` package's document keeps each node's position, so a zod issue's path finds its line.
+ */
+export function readSettingsFile<S extends z.ZodType>(file: string, relName: string, schema: S, problems: ContentProblem[]): z.output<S> | undefined {
+  const lines = new LineCounter();
+  const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: lines, schema: 'core', uniqueKeys: true });
+  const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lines.linePos(offset).line);
+  if (doc.errors.length) {
+    for (const e of doc.errors) problems.push({ file: relName, field: '', message: msg.yaml(e.message.split('\n')[0] ?? ''), ...(e.linePos ? { line: e.linePos[0].line } : {}) });
+    return undefined;
+  }
+  type Node = { range?: [number, number, number]; items?: { key?: { value?: unknown; range?: [number, number, number] } }[] };
+  /** The line of the deepest node on `path` that exists, a key's own line for a map entry (a missing field points at its parent). */
+  const lineOf = (path: readonly PropertyKey[]): number | undefined => {
+    for (let n = path.length; n >= 0; n--) {
+      const last = path[n - 1];
+      if (n > 0 && typeof last === 'string') {
+        const parent = doc.getIn(path.slice(0, n - 1) as (string | number)[], true) as Node | undefined;
+        const key = parent?.items?.find((pair) => pair.key?.value === last)?.key;
+        if (key?.range) return lineAt(key.range[0]);
+      }
+      const node = doc.getIn(path.slice(0, n) as (string | number)[], true) as Node | undefined;
+      if (node?.range) return lineAt(node.range[0]);
+    }
+    return undefined;
+  };
+  const data: unknown = doc.toJS();
+  const result = schema.safeParse(data, { error: contentErrorMap });
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    let message = issue.message;
+    // A date given twice: name the line where it was first given.
+    const duplicateOf = (issue as { params?: { duplicateOf?: string } }).params?.duplicateOf;
+    if (duplicateOf) {
+      const days = ((data as { days?: { date?: unknown }[] }).days ?? []);
+      const first = days.findIndex((d) => String(d?.date) === duplicateOf);
+      message = clockError.duplicateDate(lineOf(['days', first, 'date']));
+    }
+    // An unknown key is reported on its parent; its own line is more use to the editor.
+    const at = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
+    const line = lineOf(at);
+    problems.push({ file: relName, field: formatPath(at), message, ...(line ? { line } : {}) });
+  }
+  return undefined;
 }
 
 /** Files below `dir` (recursively) whose names end with one of `exts`, sorted for stable output. */
@@ -240,5 +293,11 @@ export function readContent(contentDir: string, root = path.dirname(contentDir))
     if (problems.length === before) replies.push({ id: r.trackingNumber, data: r, body: parsed.body, file: f });
   }
 
-  return { items, units, regions, notices, pages, replies, problems };
+  // The clock: content/calendar.yaml and content/settings/feedback.yaml.
+  const calendarFile = path.join(contentDir, 'calendar.yaml');
+  const calendar = existsSync(calendarFile) ? readSettingsFile(calendarFile, rel(calendarFile), calendarSchema, problems) : undefined;
+  const settingsFile = path.join(contentDir, 'settings', 'feedback.yaml');
+  const feedbackSettings = existsSync(settingsFile) ? readSettingsFile(settingsFile, rel(settingsFile), feedbackSettingsSchema, problems) : undefined;
+
+  return { items, units, regions, notices, pages, replies, ...(calendar ? { calendar } : {}), ...(feedbackSettings ? { feedbackSettings } : {}), problems };
 }

@@ -11,6 +11,7 @@ import { redaction, staffError } from '../../domain/labels/zh-CN.ts';
 import { STAFF_ACTIONS, type StaffAction } from '../../domain/feedback/status.ts';
 import { RATING } from '../../domain/feedback/rating.ts';
 import { eventLabel } from '../../domain/feedback/events.ts';
+import { workingCalendar } from '../../domain/clock/calendar.ts';
 
 const engines = Object.entries(inject('engines'));
 
@@ -27,9 +28,17 @@ const ALLOWED: Record<StaffAction, Who[]> = {
   send_back: ['reviewer', 'admin'],
   close: ['reviewer', 'admin'],
   reveal: ['reviewer', 'admin', 'water'],
+  interim: ['reviewer', 'admin', 'water'],
+  request_extension: ['water', 'admin'],
+  approve_extension: ['reviewer', 'admin'],
+  refuse_extension: ['reviewer', 'admin'],
+  transfer: ['reviewer', 'admin'],
 };
 
-const BODY: Record<StaffAction, Record<string, unknown>> = {
+/** The API's clock here is the built-in one: the package's calendar and the default limits. */
+const calendar = workingCalendar();
+type DetailJson = Record<string, any>;
+const BODY: Record<StaffAction, Record<string, unknown> | ((d: DetailJson) => Record<string, unknown>)> = {
   accept: {},
   reject: { reason: '不属于督查工作范围' },
   assign: { units: ['water'] },
@@ -38,6 +47,15 @@ const BODY: Record<StaffAction, Record<string, unknown>> = {
   send_back: { note: '请补充整改时间' },
   close: {},
   reveal: { reason: '核实办理情况' },
+  interim: { text: '已组织现场查看，正在制定整改方案。' },
+  request_extension: (d) => ({ deadline: calendar.addWorkingDays(d.submission.replyBy!, 2), reason: '需协调多个部门' }),
+  approve_extension: {},
+  refuse_extension: { note: '时限内可以完成' },
+  transfer: { unit: 'urban', note: '属城管职责' },
+};
+const body = (action: StaffAction, d: DetailJson) => {
+  const b = BODY[action];
+  return typeof b === 'function' ? b(d) : b;
 };
 
 const EVENT: Record<StaffAction, string> = {
@@ -49,6 +67,11 @@ const EVENT: Record<StaffAction, string> = {
   send_back: 'reply_sent_back',
   close: 'closed',
   reveal: 'contact_revealed',
+  interim: 'interim_replied',
+  request_extension: 'extension_requested',
+  approve_extension: 'extension_approved',
+  refuse_extension: 'extension_refused',
+  transfer: 'transferred',
 };
 
 describe.each(engines)('staff workflow on %s', (_engine, endpoint) => {
@@ -61,15 +84,20 @@ describe.each(engines)('staff workflow on %s', (_engine, endpoint) => {
 
   const detail = async (t: string) => (await s.request('GET', `/api/staff/submissions/${t}`, s.tokens.admin)).json;
   async function step(t: string, action: StaffAction, as = s.tokens.admin) {
-    const version = (await detail(t)).submission.version;
-    const res = await s.act(t, as, { action, version, ...BODY[action] });
+    const d = await detail(t);
+    const res = await s.act(t, as, { action, version: d.submission.version, ...body(action, d) });
     if (res.status !== 200) throw new Error(`${action}: ${res.status} ${JSON.stringify(res.json)}`);
     return res.json;
   }
   /** A fresh submission in the state where `action` applies (assigned to water from `draft` on). */
   async function readyFor(action: StaffAction, over: Record<string, unknown> = {}) {
     const { trackingNumber: t } = await s.submit(over);
-    const path: StaffAction[] = { accept: [], reject: [], assign: ['accept'], draft: ['accept', 'assign'], approve: ['accept', 'assign', 'draft'], send_back: ['accept', 'assign', 'draft'], close: ['accept', 'assign', 'draft', 'approve'], reveal: ['accept', 'assign'] }[action] as StaffAction[];
+    const assigned: StaffAction[] = ['accept', 'assign'];
+    const paths: Record<StaffAction, StaffAction[]> = {
+      accept: [], reject: [], assign: ['accept'], draft: [...assigned], approve: [...assigned, 'draft'], send_back: [...assigned, 'draft'], close: [...assigned, 'draft', 'approve'], reveal: assigned,
+      interim: assigned, request_extension: assigned, approve_extension: [...assigned, 'request_extension'], refuse_extension: [...assigned, 'request_extension'], transfer: assigned,
+    };
+    const path = paths[action];
     for (const a of path) await step(t, a);
     return t;
   }
@@ -79,7 +107,7 @@ describe.each(engines)('staff workflow on %s', (_engine, endpoint) => {
       for (const who of WHO) {
         const t = await readyFor(action, { contact: { name: '李四', phone: '13800138000' }, privacyConsent: true });
         const before = await detail(t);
-        const res = await s.act(t, auth[who]!, { action, version: before.submission.version, ...BODY[action] });
+        const res = await s.act(t, auth[who]!, { action, version: before.submission.version, ...body(action, before) });
         const after = await detail(t);
         const expected = who === 'none' || who === 'forged' ? 401 : ALLOWED[action].includes(who) ? 200 : 403;
         expect(res.status, `${action} as ${who}`).toBe(expected);
