@@ -16,6 +16,7 @@ import { createDynamoClient, documentClient } from '../store/client.ts';
 import { ContactStore, FeedbackStore } from '../store/feedback-store.ts';
 import { tableNamesFromEnv } from '../store/tables.ts';
 import { siteUnits } from './site-units.ts';
+import { siteClock } from './site-clock.ts';
 
 // The service name comes from POWERTOOLS_SERVICE_NAME (ducha-staff), set by the stack.
 const logger = new Logger();
@@ -56,6 +57,7 @@ export function buildStaffApp() {
     contacts: new ContactStore(db, tables),
     verify: createVerifier({ issuer, audience: required('DUCHA_AUTH_AUDIENCE'), keys: createRemoteJWKSet(new URL(process.env.DUCHA_AUTH_JWKS_URL ?? `${issuer}/.well-known/jwks.json`)) }),
     units: () => siteUnits(siteUrl),
+    clock: siteClock(siteUrl, logger),
     notifier: awsNotifier(),
     lookupUrl: absolute(urls.feedbackStatus, siteUrl),
     consoleConfig: JSON.parse(process.env.DUCHA_CONSOLE_CONFIG ?? '{"mode":"cognito"}') as Record<string, unknown>,

@@ -23,6 +23,7 @@ import { idempotencyStore } from '../store/idempotency.ts';
 import { tableNamesFromEnv, type TableNames } from '../store/tables.ts';
 import { devVerifierOptions } from './dev-auth.ts';
 import { unitDirectory } from '../../domain/units.ts';
+import type { FeedbackClock } from '../../domain/feedback/clock.ts';
 
 export interface LocalApiOptions {
   readonly endpoint: string;
@@ -35,6 +36,7 @@ export interface LocalApiOptions {
   readonly now?: () => Date;
   /** Unit names, for replies shown in lookups. */
   readonly units?: readonly UnitInfo[];
+  readonly clock?: FeedbackClock;
 }
 
 export function localApi(options: LocalApiOptions) {
@@ -55,6 +57,7 @@ export function localApi(options: LocalApiOptions) {
     // No CloudWatch here: metrics are published by the Lambda handlers only.
     clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
     ...(options.now ? { now: options.now } : {}),
+    ...(options.clock ? { clock: async () => options.clock! } : {}),
   });
   return { app, client, tables };
 }
@@ -68,6 +71,7 @@ export interface LocalStaffOptions {
   readonly siteUrl: string;
   readonly logger?: Logger;
   readonly now?: () => Date;
+  readonly clock?: FeedbackClock;
 }
 
 /** The staff API locally: tokens from the development issuer (npm run staff:token), notifications to .data/outbox/. */
@@ -85,6 +89,7 @@ export async function localStaffApi(options: LocalStaffOptions) {
     consoleConfig: { mode: 'dev' },
     logger: options.logger ?? new Logger({ serviceName: 'ducha-staff' }),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.clock ? { clock: async () => options.clock! } : {}),
   });
   return { app, client, outboxDir };
 }

@@ -15,6 +15,7 @@ import { ensureTables, startDynalite, type EmbeddedDynamo } from './dynamodb.ts'
 import { localSecrets } from './secrets.ts';
 import { startLocalServer, type LocalServer } from './server.ts';
 import type { TableNames } from '../store/tables.ts';
+import type { FeedbackClock } from '../../domain/feedback/clock.ts';
 
 export interface PortalOptions {
   readonly distDir: string;
@@ -35,6 +36,8 @@ export interface PortalOptions {
   readonly limits?: Partial<Limits>;
   readonly logger?: Logger;
   readonly now?: () => Date;
+  /** The calendar and time limits (content/calendar.yaml, content/settings/feedback.yaml). @default the built-in limits */
+  readonly clock?: FeedbackClock;
 }
 
 export interface Portal extends LocalServer {
@@ -58,6 +61,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   await ensureTables(client, tables);
   const staff = await localStaffApi({
@@ -68,6 +72,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     siteUrl: `http://${options.hostname ?? '127.0.0.1'}:${options.port ?? 4321}`,
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   const server = await startLocalServer({
     distDir: options.distDir,

@@ -25,7 +25,8 @@ import {
   type Unit,
 } from '../../domain/content/index.ts';
 import { clockError, contentError as msg } from '../../domain/labels/zh-CN.ts';
-import { calendarSchema, contentErrorMap, feedbackSettingsSchema, formatPath, type CalendarFile, type FeedbackSettingsFile } from '../../domain/content/index.ts';
+import { calendarSchema, contentErrorMap, feedbackSettingsSchema, formatPath, formatProblem, type CalendarFile, type FeedbackSettingsFile } from '../../domain/content/index.ts';
+import type { ClockData } from '../../domain/feedback/clock.ts';
 import { z } from 'zod';
 import { LineCounter, parseDocument } from 'yaml';
 
@@ -138,6 +139,21 @@ function parseYaml(source: string, file: string, problems: ContentProblem[]): un
     problems.push({ file, field: '', message: msg.yaml(reason ?? '') });
     return undefined;
   }
+}
+
+/**
+ * The clock's two files only (the local API's clock, /data/clock.json), as validated; throws the problems
+ * when either is wrong (the content check names them first).
+ */
+export function readClockData(contentDir: string): ClockData {
+  const problems: ContentProblem[] = [];
+  const rel = (p: string) => path.relative(path.dirname(contentDir), p).split(path.sep).join('/');
+  const calendarFile = path.join(contentDir, 'calendar.yaml');
+  const settingsFile = path.join(contentDir, 'settings', 'feedback.yaml');
+  const calendar = existsSync(calendarFile) ? readSettingsFile(calendarFile, rel(calendarFile), calendarSchema, problems) : undefined;
+  const settings = existsSync(settingsFile) ? readSettingsFile(settingsFile, rel(settingsFile), feedbackSettingsSchema, problems) : undefined;
+  if (problems.length) throw new Error(problems.map(formatProblem).join('\n'));
+  return { ...(calendar ? { calendar } : {}), ...(settings ? { settings } : {}) };
 }
 
 /** Just the region ids, in the editors' order (the feedback API accepts only the site's regions). */

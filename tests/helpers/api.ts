@@ -19,6 +19,8 @@ import { ensureTables } from '../../functions/local/dynamodb.ts';
 import { TEST_POW } from './pow.ts';
 import { DEFAULT_LIMITS, type Limits } from '../../functions/http/limits.ts';
 
+import type { FeedbackClock } from '../../domain/feedback/clock.ts';
+
 export const SECRETS: Secrets = { altchaHmacKey: 'test-altcha-key', pepper: 'test-pepper' };
 
 export interface TestApiOptions {
@@ -31,6 +33,8 @@ export interface TestApiOptions {
   readonly logger?: Logger;
   /** Unit names shown with replies in lookups. */
   readonly unitName?: (id: string) => string | undefined;
+  /** The calendar and time limits. @default the built-in ones */
+  readonly feedbackClock?: FeedbackClock;
 }
 
 export async function testApi(endpoint: string, options: TestApiOptions = {}) {
@@ -53,6 +57,7 @@ export async function testApi(endpoint: string, options: TestApiOptions = {}) {
     logger: options.logger ?? new Logger({ serviceName: 'test', logLevel: 'ERROR' }),
     clientAddress: (c) => c.req.header('x-test-client') ?? '203.0.113.1',
     ...(options.now ? { now: options.now } : {}),
+    ...(options.feedbackClock ? { clock: async () => options.feedbackClock! } : {}),
   };
   const app = createApp(deps);
 
