@@ -52,14 +52,8 @@ export interface FeedbackSettings {
   readonly dueSoon: number;
 }
 
-/** The limits when there is no settings file: the issue's defaults. */
-export const DEFAULT_FEEDBACK_SETTINGS_FILE: FeedbackSettingsFile = {
-  timeLimits: { default: { accept: 2, reply: 5 }, clue: { reply: 7 } },
-  extensionCap: 15,
-  dueSoon: 1,
-};
-
-export function resolveFeedbackSettings(file: FeedbackSettingsFile = DEFAULT_FEEDBACK_SETTINGS_FILE): FeedbackSettings {
+/** Every kind's limits from the file (a kind not listed takes `default`). */
+export function resolveFeedbackSettings(file: FeedbackSettingsFile): FeedbackSettings {
   const base = file.timeLimits.default;
   const own = file.timeLimits as Record<string, Partial<TimeLimits> | undefined>;
   const timeLimits = Object.fromEntries(FEEDBACK_KINDS.map((k) => [k, { accept: own[k]?.accept ?? base.accept, reply: own[k]?.reply ?? base.reply }])) as Record<FeedbackKind, TimeLimits>;

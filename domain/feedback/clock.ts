@@ -3,35 +3,19 @@
  * the first working day after acceptance, or after a 不满意 reopened it), how far an extension may move it
  * (the settings' cap, counted from the reply deadline before any extension), and how it stands today.
  * Deadlines are fixed when the event that starts them is written (the events carry them), so a later
- * change of settings or calendar never moves a deadline a citizen has been told.
+ * change of settings or calendar never moves a deadline a citizen has been told. Arithmetic on a clock
+ * given (the staff console's bundle carries no calendar); clock-setup.ts makes one.
  * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto, chinese-days); no I/O, no Astro, Hono or AWS SDK.
  */
-import { workingCalendar, type CalendarDay, type WorkingCalendar } from '../clock/calendar.ts';
+import type { WorkingCalendar } from '../clock/calendar.ts';
 import { deadlineStanding, type DeadlineStanding } from '../clock/deadline.ts';
-import { calendarDays, calendarSchema, type CalendarFile } from '../content/calendar.ts';
-import { feedbackSettingsSchema, resolveFeedbackSettings, type FeedbackSettings, type FeedbackSettingsFile } from '../content/feedback-settings.ts';
+import type { FeedbackSettings } from '../content/feedback-settings.ts';
 import type { FeedbackKind } from './kinds.ts';
 import type { FeedbackStatus } from './status.ts';
 
 export interface FeedbackClock {
   readonly calendar: WorkingCalendar;
   readonly settings: FeedbackSettings;
-}
-
-export function feedbackClock(days: readonly CalendarDay[] = [], settings: FeedbackSettings = resolveFeedbackSettings()): FeedbackClock {
-  return { calendar: workingCalendar(days), settings };
-}
-
-/** What the site publishes for the functions (/data/clock.json): the editors' two files, as validated. */
-export interface ClockData {
-  readonly calendar?: CalendarFile;
-  readonly settings?: FeedbackSettingsFile;
-}
-
-/** The clock from published clock data (checked again with the content schemas; throws on bad data). */
-export function clockFromData(data: ClockData): FeedbackClock {
-  const days = data.calendar ? calendarDays(calendarSchema.parse(data.calendar)) : [];
-  return feedbackClock(days, resolveFeedbackSettings(data.settings ? feedbackSettingsSchema.parse(data.settings) : undefined));
 }
 
 /** The last day to accept or reject a submission of `kind` received on `receivedOn`. */

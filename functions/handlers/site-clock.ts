@@ -6,7 +6,8 @@
  * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { clockFromData, feedbackClock, type ClockData, type FeedbackClock } from '../../domain/feedback/clock.ts';
+import type { FeedbackClock } from '../../domain/feedback/clock.ts';
+import { clockFromData, feedbackClock } from '../../domain/feedback/clock-setup.ts';
 import { urls } from '../../domain/urls.ts';
 
 let clock: Promise<FeedbackClock> | undefined;
@@ -17,7 +18,7 @@ export function siteClock(siteUrl: string, logger: Logger): () => Promise<Feedba
     clock ??= fetch(`${siteUrl.replace(/\/$/, '')}${urls.clockData}`, { signal: AbortSignal.timeout(3_000) })
       .then(async (res) => {
         if (!res.ok) throw new Error(`clock.json: HTTP ${res.status}`);
-        return clockFromData((await res.json()) as ClockData);
+        return clockFromData(await res.json());
       })
       .catch((error: unknown) => {
         clock = undefined; // try again on the next request

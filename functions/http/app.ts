@@ -14,7 +14,8 @@
  * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import { chinaDate } from '../../domain/dates.ts';
-import { feedbackClock, type FeedbackClock } from '../../domain/feedback/clock.ts';
+import type { FeedbackClock } from '../../domain/feedback/clock.ts';
+import { feedbackClock } from '../../domain/feedback/clock-setup.ts';
 import type { ClockContext } from '../../domain/feedback/workflow.ts';
 import type { Context } from 'hono';
 import type { Logger } from '@aws-lambda-powertools/logger';

@@ -4,7 +4,7 @@
  * Layer: scripts/ — may import any layer but tests/; only scripts/ and tests/ import it.
  */
 import { readClockData, readRegionIds, readUnitNames } from '../../site/lib/content-source.ts';
-import { clockFromData } from '../../domain/feedback/clock.ts';
+import { clockFromData } from '../../domain/feedback/clock-setup.ts';
 import { contentDir } from '../../site/lib/paths.ts';
 import { startPortal, type Portal, type PortalOptions } from '../../functions/local/portal.ts';
 

@@ -25,8 +25,8 @@ import {
   type Unit,
 } from '../../domain/content/index.ts';
 import { clockError, contentError as msg } from '../../domain/labels/zh-CN.ts';
-import { calendarSchema, contentErrorMap, feedbackSettingsSchema, formatPath, formatProblem, type CalendarFile, type FeedbackSettingsFile } from '../../domain/content/index.ts';
-import type { ClockData } from '../../domain/feedback/clock.ts';
+import { calendarDays, calendarSchema, contentErrorMap, feedbackSettingsSchema, formatPath, formatProblem, resolveFeedbackSettings, type CalendarFile, type FeedbackSettingsFile } from '../../domain/content/index.ts';
+import { DEFAULT_FEEDBACK_SETTINGS, type ClockData } from '../../domain/feedback/clock-setup.ts';
 import { z } from 'zod';
 import { LineCounter, parseDocument } from 'yaml';
 
@@ -153,7 +153,7 @@ export function readClockData(contentDir: string): ClockData {
   const calendar = existsSync(calendarFile) ? readSettingsFile(calendarFile, rel(calendarFile), calendarSchema, problems) : undefined;
   const settings = existsSync(settingsFile) ? readSettingsFile(settingsFile, rel(settingsFile), feedbackSettingsSchema, problems) : undefined;
   if (problems.length) throw new Error(problems.map(formatProblem).join('\n'));
-  return { ...(calendar ? { calendar } : {}), ...(settings ? { settings } : {}) };
+  return { days: calendar ? calendarDays(calendar) : [], settings: settings ? resolveFeedbackSettings(settings) : DEFAULT_FEEDBACK_SETTINGS };
 }
 
 /** Just the region ids, in the editors' order (the feedback API accepts only the site's regions). */

@@ -6,6 +6,7 @@
  * can rate it here (满意 / 基本满意 / 不满意) within the window the API gives (`rateUntil`).
  * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
  */
+import { clockSummary, historyDeadline } from '../../domain/feedback/deadline-text.ts';
 import * as z from 'zod/mini';
 import { lookupSchema, ratingSchema } from '../../domain/feedback/schema.ts';
 import type { LookupResult } from '../../domain/api/feedback.ts';
@@ -41,6 +42,9 @@ export function startLookup(): void {
     set('title', r.title);
     set('statusLabel', r.statusLabel);
     set('submittedAt', chinaDateTime(r.submittedAt));
+    const clockRow = result!.querySelector<HTMLElement>('[data-result-row="clock"]')!;
+    clockRow.hidden = !r.clock;
+    set('clock', r.clock ? clockSummary(r.clock) : '');
     const itemRow = result!.querySelector<HTMLElement>('[data-result-row="itemId"]')!;
     itemRow.hidden = !r.itemId;
     if (r.itemId) {
@@ -54,7 +58,7 @@ export function startLookup(): void {
         const time = document.createElement('time');
         time.dateTime = h.at;
         time.textContent = chinaDateTime(h.at);
-        li.append(time, ` ${h.label}`);
+        li.append(time, ` ${h.label}${h.deadline ? historyDeadline(h.deadline) : ''}`);
         if (h.note) {
           const note = document.createElement('p');
           note.textContent = h.note;

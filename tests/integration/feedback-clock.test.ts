@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { clockFromData } from '../../domain/feedback/clock.ts';
+import { clockFromData } from '../../domain/feedback/clock-setup.ts';
 import { feedbackAction, staffError } from '../../domain/labels/zh-CN.ts';
 import { readClockData } from '../../site/lib/content-source.ts';
 import { root } from '../helpers/paths.ts';

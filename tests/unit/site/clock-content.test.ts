@@ -52,7 +52,7 @@ describe('content/settings/feedback.yaml', () => {
   it('gives every kind the default unless it has its own limit', () => {
     const content = read({ 'settings/feedback.yaml': settings('  clue:\n    reply: 7\n') });
     expect(content.problems).toEqual([]);
-    const resolved = resolveFeedbackSettings(content.feedbackSettings);
+    const resolved = resolveFeedbackSettings(content.feedbackSettings!);
     for (const k of FEEDBACK_KINDS) expect(resolved.timeLimits[k], k).toEqual({ accept: 2, reply: k === 'clue' ? 7 : 5 });
   });
 
