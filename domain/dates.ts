@@ -67,6 +67,12 @@ export function monthOf(date: string): string {
   return date.slice(0, 7);
 }
 
+/** The month after `month` (`YYYY-MM`). */
+export function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
 /** Every month from `first` to `last` inclusive, `YYYY-MM`. */
 export function monthRange(first: string, last: string): string[] {
   const out: string[] = [];

@@ -6,7 +6,7 @@
  */
 
 /** The Lambda function (and local app) that answers a route. */
-export type ApiFunction = 'feedback' | 'lookup' | 'staff';
+export type ApiFunction = 'feedback' | 'lookup' | 'staff' | 'open311';
 export type ApiMethod = 'GET' | 'POST';
 
 export interface ApiRoute {
@@ -17,6 +17,10 @@ export interface ApiRoute {
   readonly summary: string;
   /** Needs a signed-in staff member (a bearer token). */
   readonly staff?: true;
+  /** A machine credential with the export scope may call it too (and nothing without this). */
+  readonly machine?: true;
+  /** Public answers CloudFront may cache this many seconds (the API sends `Cache-Control: public, max-age=…`). */
+  readonly cacheSeconds?: number;
 }
 
 export const API_ROUTES = {
@@ -25,12 +29,16 @@ export const API_ROUTES = {
   submit: { method: 'POST', path: '/api/feedback', fn: 'feedback', summary: 'a suggestion, problem clue or item feedback → receipt' },
   lookup: { method: 'POST', path: '/api/feedback/lookup', fn: 'lookup', summary: 'status, public history and reply of one submission' },
   rate: { method: 'POST', path: '/api/feedback/satisfaction', fn: 'lookup', summary: "the citizen's rating of the reply (满意 / 基本满意 / 不满意)" },
+  open311Services: { method: 'GET', path: '/api/open311/v2/services.json', fn: 'open311', cacheSeconds: 300, summary: 'Open311 GeoReport v2: the kinds of submission as services' },
+  open311Requests: { method: 'GET', path: '/api/open311/v2/requests.json', fn: 'open311', cacheSeconds: 300, summary: 'Open311 GeoReport v2: ledger rows as service requests (start_date, end_date, status, service_code, service_request_id)' },
+  open311Request: { method: 'GET', path: '/api/open311/v2/requests/:file', fn: 'open311', cacheSeconds: 300, summary: 'Open311 GeoReport v2: one service request, requests/{id}.json' },
   staffConfig: { method: 'GET', path: '/api/staff-config', fn: 'staff', summary: 'how the console signs in (no token needed)' },
   me: { method: 'GET', path: '/api/staff/me', fn: 'staff', staff: true, summary: 'the signed-in user and the units' },
   queue: { method: 'GET', path: '/api/staff/queue', fn: 'staff', staff: true, summary: "one status's submissions (filters: kind, unit, from, to; cursor), and counts" },
   submission: { method: 'GET', path: '/api/staff/submissions/:tracking', fn: 'staff', staff: true, summary: 'one submission with its full history' },
   action: { method: 'POST', path: '/api/staff/submissions/:tracking/actions', fn: 'staff', staff: true, summary: 'one workflow action: an audit event, version-checked' },
-  export: { method: 'GET', path: '/api/staff/export', fn: 'staff', staff: true, summary: 'approved replies the citizen allowed to publish, redacted' },
+  export: { method: 'GET', path: '/api/staff/export', fn: 'staff', staff: true, machine: true, summary: 'approved replies the citizen allowed to publish, redacted' },
+  ledger: { method: 'GET', path: '/api/staff/ledger', fn: 'staff', staff: true, machine: true, summary: "one month's content-free ledger rows (?month=YYYY-MM), for npm run ledger:export" },
 } as const satisfies Record<string, ApiRoute>;
 
 export type RouteName = keyof typeof API_ROUTES;

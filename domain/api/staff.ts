@@ -5,6 +5,7 @@
  */
 import type { SubmissionClock } from './feedback.ts';
 import type { FeedbackEvent } from '../feedback/events.ts';
+import type { LedgerRow } from '../feedback/ledger.ts';
 import type { FeedbackKind } from '../feedback/kinds.ts';
 import type { Contact } from '../feedback/schema.ts';
 import type { FeedbackStatus, StaffAction } from '../feedback/status.ts';
@@ -93,4 +94,13 @@ export interface ExportedReply {
 /** GET /api/staff/export */
 export interface ExportPage {
   readonly replies: readonly ExportedReply[];
+}
+
+/** GET /api/staff/ledger: one month's ledger rows (by tracking number), and the first month with any submission. */
+export interface LedgerPage {
+  readonly month: string;
+  /** The China date the rows stand as of. */
+  readonly asOf: string;
+  readonly firstMonth: string | null;
+  readonly rows: readonly LedgerRow[];
 }

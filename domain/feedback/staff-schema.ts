@@ -45,3 +45,9 @@ export const queueQuerySchema = z.strictObject(
   },
   { error: unknownKeys() },
 );
+
+/** GET /api/staff/ledger query: the month (received), YYYY-MM; the current month by default. */
+export const ledgerQuerySchema = z.strictObject(
+  { month: z.optional(z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: feedbackError.invalid }))) },
+  { error: unknownKeys() },
+);

@@ -26,6 +26,11 @@ export interface StaffUser {
   readonly role: StaffRole;
   /** Unit id, for the unit role. */
   readonly unit?: string;
+  /**
+   * A machine credential with the export scope only (the scheduled ledger export): it may call the routes
+   * the route table marks `machine`, nothing else — no queue, no submission, no action.
+   */
+  readonly machine?: true;
 }
 
 /** The workflow part of a submission record, with its clock (deadlines set by its events, clock.ts). */

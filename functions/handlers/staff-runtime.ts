@@ -55,7 +55,13 @@ export function buildStaffApp() {
   return createStaffApp({
     feedback: new FeedbackStore(db, tables),
     contacts: new ContactStore(db, tables),
-    verify: createVerifier({ issuer, audience: required('DUCHA_AUTH_AUDIENCE'), keys: createRemoteJWKSet(new URL(process.env.DUCHA_AUTH_JWKS_URL ?? `${issuer}/.well-known/jwks.json`)) }),
+    verify: createVerifier({
+      issuer,
+      audience: required('DUCHA_AUTH_AUDIENCE'),
+      keys: createRemoteJWKSet(new URL(process.env.DUCHA_AUTH_JWKS_URL ?? `${issuer}/.well-known/jwks.json`)),
+      // The scheduled export's machine credential (client-credentials grant), when the stack has one.
+      ...(process.env.DUCHA_MACHINE_SCOPE && process.env.DUCHA_MACHINE_CLIENTS ? { machine: { scope: process.env.DUCHA_MACHINE_SCOPE, clients: process.env.DUCHA_MACHINE_CLIENTS.split(',') } } : {}),
+    }),
     units: () => siteUnits(siteUrl),
     clock: siteClock(siteUrl, logger),
     notifier: awsNotifier(),

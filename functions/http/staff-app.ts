@@ -12,18 +12,24 @@
  *                                                   | approve_extension | refuse_extension | transfer
  *                                                   — each one audit event, version-checked
  *   GET  /api/staff/export                          approved replies the citizen allowed to publish, redacted
+ *   GET  /api/staff/ledger?month=YYYY-MM            one month's content-free ledger rows (npm run ledger:export)
+ *
+ * The export routes also take a machine credential (the scheduled export's client-credentials token, the
+ * export scope only); it reaches nothing else.
  *
  * No token → 401; a role or unit that may not → 403; a stale version → 409; all problem+json.
  * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { Detail, ExportedReply, ExportPage, Me, QueuePage, UnitInfo } from '../../domain/api/staff.ts';
-import { chinaDate, chinaMidnight } from '../../domain/dates.ts';
+import type { Detail, ExportedReply, ExportPage, LedgerPage, Me, QueuePage, UnitInfo } from '../../domain/api/staff.ts';
+import { routesOf } from '../../domain/api/routes.ts';
+import { ledgerRow, type LedgerRow } from '../../domain/feedback/ledger.ts';
+import { chinaDate, chinaMidnight, nextMonth } from '../../domain/dates.ts';
 import type { FeedbackClock } from '../../domain/feedback/clock.ts';
 import { feedbackClock } from '../../domain/feedback/clock-setup.ts';
 import type { FeedbackEvent } from '../../domain/feedback/events.ts';
-import { actionSchema, queueQuerySchema } from '../../domain/feedback/staff-schema.ts';
+import { actionSchema, ledgerQuerySchema, queueQuerySchema } from '../../domain/feedback/staff-schema.ts';
 import { FEEDBACK_STATUSES } from '../../domain/feedback/status.ts';
 import type { SubmissionRecord } from '../../domain/feedback/submission.ts';
 import { normalizeTrackingNumber, TRACKING_NUMBER } from '../../domain/feedback/tracking-number.ts';
@@ -55,6 +61,9 @@ export interface StaffAppDeps {
 }
 
 type Env = PipelineEnv & { Variables: { user: StaffUser } };
+
+/** The routes a machine credential may call (domain/api/routes.ts marks them). */
+const MACHINE_ROUTES = routesOf('staff').filter((r) => 'machine' in r && r.machine);
 
 /** Statuses in which a deadline runs: their queue is sorted by it. */
 const DEADLINE_STATUSES: ReadonlySet<string> = new Set(['received', 'accepted', 'in_progress']);
@@ -96,6 +105,8 @@ export function createStaffApp(deps: StaffAppDeps) {
       throw error;
     }
     logField(c, { actor: c.get('user').sub, role: c.get('user').role });
+    // A machine credential (the scheduled export) reaches the routes marked `machine` and nothing else.
+    if (c.get('user').machine && !MACHINE_ROUTES.some((r) => r.method === c.req.method && r.path === c.req.path)) throw problems.forbidden();
     await next();
   };
   api.app.use('/api/staff/*', signedIn);
@@ -198,6 +209,27 @@ export function createStaffApp(deps: StaffAppDeps) {
     }
     deps.logger.info('replies exported', { actor: user.sub, count: replies.length });
     return c.json({ replies } satisfies ExportPage);
+  });
+
+  api.on('ledger', validate('query', ledgerQuerySchema), async (c) => {
+    const user = c.get('user');
+    if (user.role === 'unit') throw problems.forbidden();
+    const t = await time();
+    const month = c.req.valid('query').month ?? t.today.slice(0, 7);
+    const next = nextMonth(month);
+    const rows: LedgerRow[] = [];
+    for (const status of FEEDBACK_STATUSES) {
+      let cursor: Record<string, unknown> | undefined;
+      do {
+        const page = await deps.feedback.queue({ status, from: chinaMidnight(`${month}-01`), to: chinaMidnight(`${next}-01`), limit: 500, ...(cursor ? { cursor } : {}) });
+        rows.push(...page.items.map((r) => ledgerRow(r, t.clock.calendar)));
+        cursor = page.cursor;
+      } while (cursor);
+    }
+    rows.sort((a, b) => a.trackingNumber.localeCompare(b.trackingNumber));
+    const first = await deps.feedback.firstCreatedAt(FEEDBACK_STATUSES);
+    deps.logger.info('ledger exported', { actor: user.sub, month, count: rows.length });
+    return c.json({ month, asOf: t.today, firstMonth: first ? chinaDate(new Date(first)).slice(0, 7) : null, rows } satisfies LedgerPage);
   });
 
   return api.done();

@@ -1,5 +1,5 @@
 /**
- * The two APIs wired for running on this machine: the same Hono apps as in Lambda, with dynalite (or
+ * The APIs wired for running on this machine (public, Open311, staff): the same Hono apps as in Lambda, with dynalite (or
  * whatever DUCHA_DYNAMODB_ENDPOINT names), local secrets, the site's regions and units as given, the
  * socket's address as the client address, tokens from the development issuer (npm run staff:token) and
  * notifications written to .data/outbox/.
@@ -24,6 +24,8 @@ import { tableNamesFromEnv, type TableNames } from '../store/tables.ts';
 import { devVerifierOptions } from './dev-auth.ts';
 import { unitDirectory } from '../../domain/units.ts';
 import type { FeedbackClock } from '../../domain/feedback/clock.ts';
+import { feedbackClock } from '../../domain/feedback/clock-setup.ts';
+import { createOpen311App } from '../http/open311-app.ts';
 
 export interface LocalApiOptions {
   readonly endpoint: string;
@@ -59,7 +61,15 @@ export function localApi(options: LocalApiOptions) {
     ...(options.now ? { now: options.now } : {}),
     ...(options.clock ? { clock: async () => options.clock! } : {}),
   });
-  return { app, client, tables };
+  const clock = options.clock ?? feedbackClock();
+  const open311 = createOpen311App({
+    feedback: new FeedbackStore(db, tables),
+    unitName: units.find,
+    clock: async () => clock,
+    logger: options.logger ?? new Logger({ serviceName: 'ducha-open311' }),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  return { app, open311, client, tables };
 }
 
 export interface LocalStaffOptions {

@@ -51,7 +51,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
   let dynalite: EmbeddedDynamo | undefined;
   const endpoint = options.endpoint ?? (process.env.DUCHA_DYNAMODB_ENDPOINT || undefined) ?? (dynalite = await startDynalite(options.inMemory ? undefined : path.join(options.dataDir, 'dynamodb'))).endpoint;
   const { units } = options;
-  const { app, client, tables } = localApi({
+  const { app, open311, client, tables } = localApi({
     endpoint,
     secrets: localSecrets(options.dataDir),
     regionIds: options.regionIds,
@@ -78,6 +78,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     distDir: options.distDir,
     api: app,
     staffApi: staff.app,
+    open311Api: open311,
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.hostname ? { hostname: options.hostname } : {}),
   });

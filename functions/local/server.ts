@@ -19,6 +19,8 @@ export interface LocalServerOptions {
   readonly api?: HonoApp<any>;
   /** The staff API (/api/staff-config, /api/staff/*), mounted before the public API. */
   readonly staffApi?: HonoApp<any>;
+  /** The Open311 API (/api/open311/*), mounted before the public API. */
+  readonly open311Api?: HonoApp<any>;
 }
 
 export interface LocalServer {
@@ -30,6 +32,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const app = new Hono();
   // Compress pages, not the API's small JSON answers (measured: gzip was a tenth of the API's CPU).
   if (options.staffApi) app.route('/', options.staffApi);
+  if (options.open311Api) app.route('/', options.open311Api);
   if (options.api) app.route('/', options.api);
   app.use('*', compress());
   app.route('/', staticSite(options.distDir));

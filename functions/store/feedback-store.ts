@@ -6,7 +6,7 @@
  * citizen or staff member can see; the retry completes it, and unfinished pieces expire by TTL.
  * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { FeedbackEvent } from '../../domain/feedback/events.ts';
 import type { Contact } from '../../domain/feedback/schema.ts';
 import type { SubmissionRecord } from '../../domain/feedback/submission.ts';
@@ -184,6 +184,19 @@ export class FeedbackStore extends TableStore {
       if (items.length >= limit) break;
     }
     return { items: items.slice(0, limit), ...(cursor ? { cursor } : {}) };
+  }
+
+  /** The ISO instant of the oldest submission in any of `statuses` (the ledger's first month); undefined when none. */
+  async firstCreatedAt(statuses: readonly string[]): Promise<string | undefined> {
+    const firsts = await Promise.all(
+      statuses.map(async (status) => {
+        const out = await guarded('query oldest', () =>
+          this.db.send(new QueryCommand({ TableName: this.tables.feedback, IndexName: 'queue', KeyConditionExpression: 'queuePk = :q', ExpressionAttributeValues: { ':q': KEY.queue(status) }, ScanIndexForward: true, Limit: 1 })),
+        );
+        return out.Items?.[0]?.createdAt as string | undefined;
+      }),
+    );
+    return firsts.filter((f): f is string => Boolean(f)).sort()[0];
   }
 
   /** How many submissions are in each status (with the same kind/unit filters as the queue). */

@@ -7,7 +7,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { DeploymentConfig } from '../config.ts';
 import { Api } from '../constructs/api.ts';
-import { LOOKUP_FUNCTION, PUBLIC_API_FUNCTIONS } from '../constructs/api-functions.ts';
+import { PUBLIC_API_FUNCTIONS } from '../constructs/api-functions.ts';
 import { Data } from '../constructs/data.ts';
 import { Monitoring } from '../constructs/monitoring.ts';
 import { Site } from '../constructs/site.ts';
@@ -56,8 +56,9 @@ export class DuchaStack extends Stack {
       connectSources: [staffTokenOrigin(config)],
     });
 
-    // The lookup names the unit that replied; it reads unit names from the site's /data/units.json.
-    this.api.functions[LOOKUP_FUNCTION.id]!.addEnvironment('DUCHA_SITE_URL', this.site.url);
+    // The public functions read the site's published facts: unit names (/data/units.json) and the clock's
+    // calendar and time limits (/data/clock.json).
+    for (const spec of PUBLIC_API_FUNCTIONS) this.api.functions[spec.id]!.addEnvironment('DUCHA_SITE_URL', this.site.url);
 
     // After the site: the sign-in returns to the site's /staff/, and the staff function links to the site.
     this.staff = new Staff(this, 'Staff', { config, api: this.api, siteUrl: this.site.url });
