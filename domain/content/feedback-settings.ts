@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { clockError as msg, feedbackKind } from '../labels/zh-CN.ts';
 import { FEEDBACK_KINDS, type FeedbackKind } from '../feedback/kinds.ts';
-import { need } from './common.ts';
+import { need, slug } from './common.ts';
 
 const days = (min: number, max: number) =>
   z.number({ error: need(msg.limit(min, max)) }).int({ error: msg.limit(min, max) }).min(min, { error: msg.limit(min, max) }).max(max, { error: msg.limit(min, max) });
@@ -36,6 +36,11 @@ export const feedbackSettingsSchema = z.strictObject({
   extensionCap: days(0, 60),
   /** A deadline this many working days away or fewer is 即将到期. */
   dueSoon: days(0, 10),
+  /**
+   * The order units are listed in on the public statistics and the 通报 (never a ranking): unit ids; units
+   * not listed follow by kind and id. @default - by kind and id
+   */
+  unitOrder: z.array(slug).optional(),
 });
 
 export type FeedbackSettingsFile = z.output<typeof feedbackSettingsSchema>;

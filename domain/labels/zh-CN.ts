@@ -651,6 +651,10 @@ export const clockError = {
   yearsRequired: '请列出本文件覆盖的年份，如 [2027]',
   year: '必须是 2000 到 2100 之间的年份',
   limit: (min: number, max: number) => `必须是 ${min} 到 ${max} 之间的整数（工作日）`,
+  ledgerMonth: (month: string) => `行的收到日期不在本文件的月份（${month}）`,
+  ledgerFileName: '文件名应为月份，如 2026-11.json（与 month 一致）',
+  ledgerDuplicate: (file: string) => `受理编号重复（已在 ${file} 中）`,
+  ledgerFigures: '与台账重新计算的结果不一致：请重新运行 npm run ledger:export，不要手工修改',
   unknownKind: (kinds: string) => `不是可识别的留言类别，应为以下之一：default（默认）、${kinds}`,
 } as const;
 
@@ -723,6 +727,7 @@ export const feedbackStats = {
   dissatisfied: '不满意',
   reopened: '重新办理',
   tooFew: '样本不足',
+  chartTooFew: (n: number) => `各承办单位的件数都少于 ${n} 件，不绘制比率图；各单位数字见上表。`,
   tooFewNote: (n: number) => `比率在少于 ${n} 件时不计算，显示为“样本不足”。`,
   reason: '原因',
   count: '件数',

@@ -24,7 +24,10 @@ import {
   type PublishedReply,
   type Unit,
 } from '../../domain/content/index.ts';
-import { clockError, contentError as msg } from '../../domain/labels/zh-CN.ts';
+import { clockError, contentError as msg, unitKind } from '../../domain/labels/zh-CN.ts';
+import { ledgerFiguresSchema, ledgerMonthSchema } from '../../domain/content/ledger.ts';
+import { ledgerMonth, type LedgerRow } from '../../domain/feedback/ledger.ts';
+import { feedbackStatistics } from '../../domain/feedback/stats.ts';
 import { calendarDays, calendarSchema, contentErrorMap, feedbackSettingsSchema, formatPath, formatProblem, resolveFeedbackSettings, type CalendarFile, type FeedbackSettingsFile } from '../../domain/content/index.ts';
 import { DEFAULT_FEEDBACK_SETTINGS, type ClockData } from '../../domain/feedback/clock-setup.ts';
 import { z } from 'zod';
@@ -60,6 +63,8 @@ export interface Content {
   readonly calendar?: CalendarFile;
   /** content/settings/feedback.yaml: the time limits for citizens' submissions (the defaults when absent). */
   readonly feedbackSettings?: FeedbackSettingsFile;
+  /** content/ledger/: the public ledger's rows (all months, by tracking number) and when its figures stand. */
+  readonly ledger: { readonly rows: readonly LedgerRow[]; readonly months: readonly string[]; readonly asOf?: string };
   readonly problems: ContentProblem[];
 }
 
@@ -315,5 +320,85 @@ export function readContent(contentDir: string, root = path.dirname(contentDir))
   const settingsFile = path.join(contentDir, 'settings', 'feedback.yaml');
   const feedbackSettings = existsSync(settingsFile) ? readSettingsFile(settingsFile, rel(settingsFile), feedbackSettingsSchema, problems) : undefined;
 
-  return { items, units, regions, notices, pages, replies, ...(calendar ? { calendar } : {}), ...(feedbackSettings ? { feedbackSettings } : {}), problems };
+  (feedbackSettings?.unitOrder ?? []).forEach((u, i) => {
+    if (!unitIds.has(u)) problems.push({ file: rel(settingsFile), field: `unitOrder[${i}]`, message: msg.unknownUnit(u) });
+  });
+
+  const ledger = readLedger(path.join(contentDir, 'ledger'), rel, unitIds, statsUnitOrder(units.map((u) => u.data), feedbackSettings), problems);
+
+  return { items, units, regions, notices, pages, replies, ...(calendar ? { calendar } : {}), ...(feedbackSettings ? { feedbackSettings } : {}), ledger, problems };
+}
+
+/**
+ * Only what the feedback statistics need (the units, the settings, the ledger), without reading every item:
+ * the pages under /stats/feedback/ and the open data. Throws on any problem there (the content check names them).
+ */
+export function readLedgerContent(contentDir: string) {
+  const problems: ContentProblem[] = [];
+  const rel = (p: string) => path.relative(path.dirname(contentDir), p).split(path.sep).join('/');
+  const units = listFiles(path.join(contentDir, 'units'), ['.yaml', '.yml']).flatMap((file) => {
+    const result = check(unitSchema, yaml.load(readFileSync(file, 'utf8'), { schema: yaml.CORE_SCHEMA }), rel(file));
+    return result.ok ? [result.data] : [];
+  });
+  const settingsFile = path.join(contentDir, 'settings', 'feedback.yaml');
+  const settingsData = existsSync(settingsFile) ? readSettingsFile(settingsFile, rel(settingsFile), feedbackSettingsSchema, problems) : undefined;
+  const unitOrder = statsUnitOrder(units, settingsData);
+  const ledger = readLedger(path.join(contentDir, 'ledger'), rel, new Set(units.map((u) => u.id)), unitOrder, problems);
+  if (problems.length) throw new Error(problems.map(formatProblem).join('\n'));
+  return { ...ledger, units, unitOrder, settings: settingsData ? resolveFeedbackSettings(settingsData) : DEFAULT_FEEDBACK_SETTINGS };
+}
+
+/** Units in the editors' order for the statistics: the settings' unitOrder, then the rest by kind and id. */
+export function statsUnitOrder(units: readonly Unit[], settings: FeedbackSettingsFile | undefined): string[] {
+  const kinds = Object.keys(unitKind);
+  const listed = settings?.unitOrder ?? [];
+  const rest = units
+    .filter((u) => !listed.includes(u.id))
+    .sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind) || a.id.localeCompare(b.id))
+    .map((u) => u.id);
+  return [...listed, ...rest];
+}
+
+/** content/ledger/: the month files, each checked, and figures.json checked against the rows. */
+function readLedger(dir: string, rel: (p: string) => string, unitIds: ReadonlySet<string>, unitOrder: readonly string[], problems: ContentProblem[]): Content['ledger'] {
+  const rows: LedgerRow[] = [];
+  const months: string[] = [];
+  const seen = new Map<string, string>();
+  for (const file of listFiles(dir, ['.json']).filter((f) => path.basename(f) !== 'figures.json')) {
+    const f = rel(file);
+    let data: unknown;
+    try {
+      data = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      problems.push({ file: f, field: '', message: msg.yaml(error instanceof Error ? error.message : String(error)) });
+      continue;
+    }
+    const result = check(ledgerMonthSchema, data, f);
+    if (!result.ok) {
+      problems.push(...result.problems.slice(0, 20));
+      continue;
+    }
+    const { month } = result.data;
+    if (path.basename(file) !== `${month}.json`) problems.push({ file: f, field: 'month', message: clockError.ledgerFileName });
+    result.data.rows.forEach((r, i) => {
+      if (ledgerMonth(r) !== month) problems.push({ file: f, field: `rows[${i}].receivedOn`, message: clockError.ledgerMonth(month) });
+      if (r.unit && !unitIds.has(r.unit)) problems.push({ file: f, field: `rows[${i}].unit`, message: msg.unknownUnit(r.unit) });
+      const other = seen.get(r.trackingNumber);
+      if (other) problems.push({ file: f, field: `rows[${i}].trackingNumber`, message: clockError.ledgerDuplicate(other) });
+      seen.set(r.trackingNumber, f);
+      rows.push(r);
+    });
+    months.push(month);
+  }
+  const figuresFile = path.join(dir, 'figures.json');
+  if (!existsSync(figuresFile)) return { rows, months };
+  const f = rel(figuresFile);
+  const parsed = check(ledgerFiguresSchema, JSON.parse(readFileSync(figuresFile, 'utf8')), f);
+  if (!parsed.ok) {
+    problems.push(...parsed.problems);
+    return { rows, months };
+  }
+  const { asOf } = parsed.data;
+  if (JSON.stringify(parsed.data) !== JSON.stringify(feedbackStatistics(rows, unitOrder, asOf))) problems.push({ file: f, field: '', message: clockError.ledgerFigures });
+  return { rows, months, asOf };
 }
