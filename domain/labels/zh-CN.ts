@@ -777,3 +777,13 @@ export const open311 = {
   badId: '请求编号应为受理编号，如 DC2611-7K3Q9M',
   notFound: '没有这个受理编号的留言',
 } as const;
+
+/** The daily reminder (催办) to units and reviewers: tracking numbers and deadlines only, never content. */
+export const reminder = {
+  unitSubject: (unit: string, n: number) => `【催办】${unit}：${n} 件群众留言即将到期或已超期`,
+  reviewerSubject: (n: number) => `【催办】${n} 件群众留言待受理`,
+  intro: (date: string) => `截至 ${date}，以下群众留言需要尽快办理：`,
+  line: (tracking: string, kind: string, what: string, deadline: string, label: string) => `${tracking}（${kind}）${what} ${deadline}，${label}`,
+  link: (url: string) => `请登录督查工作台办理：${url}`,
+  footer: '本消息由系统在每个工作日上午 9 时自动发送，只列受理编号和时限，不含留言内容。',
+} as const;

@@ -5,11 +5,18 @@
  * from the published site and the stack.
  * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { feedbackClock } from '../../domain/feedback/clock-setup.ts';
+import type { Reminder } from '../../domain/feedback/reminders.ts';
+import { unitDirectory } from '../../domain/units.ts';
+import { everyDayAtNine, outboxReminderChannel, sendDailyReminders } from '../staff/reminders.ts';
+import { createDynamoClient, documentClient } from '../store/client.ts';
+import { FeedbackStore } from '../store/feedback-store.ts';
 import type { UnitInfo } from '../../domain/api/staff.ts';
 import type { Limits } from '../http/limits.ts';
 import type { PowConfig } from '../http/pow.ts';
-import type { Logger } from '@aws-lambda-powertools/logger';
 import { localApi, localStaffApi } from './api.ts';
 import { ensureTables, startDynalite, type EmbeddedDynamo } from './dynamodb.ts';
 import { localSecrets } from './secrets.ts';
@@ -45,6 +52,28 @@ export interface Portal extends LocalServer {
   /** Where notifications to citizens are written locally. */
   readonly outboxDir: string;
   readonly tables: TableNames;
+  /** Send today's reminders now (the schedule does it every day at 09:00 China time), into outbox/reminders/. */
+  sendReminders(): Promise<Reminder[]>;
+}
+
+/** While a portal runs on a data folder, its DynamoDB endpoint is in this file (npm run reminders:send reads it). */
+export const ENDPOINT_FILE = 'dynamodb-endpoint';
+
+/** The daily reminder on this machine: the local tables, the outbox as its channel. */
+export function localReminders(options: { endpoint: string; tables: TableNames; outboxDir: string; units: readonly UnitInfo[]; clock?: FeedbackClock; siteUrl: string; logger?: Logger; now?: () => Date }) {
+  const client = createDynamoClient({ endpoint: options.endpoint });
+  const names = unitDirectory(options.units);
+  const clock = options.clock ?? feedbackClock();
+  const run = {
+    feedback: new FeedbackStore(documentClient(client), options.tables),
+    clock: async () => clock,
+    unitName: (id: string) => names.find(id) ?? id,
+    consoleUrl: `${options.siteUrl}/staff/`,
+    channel: outboxReminderChannel(path.join(options.outboxDir, 'reminders'), options.now),
+    logger: options.logger ?? new Logger({ serviceName: 'ducha-reminder' }),
+    ...(options.now ? { now: options.now } : {}),
+  };
+  return { send: () => sendDailyReminders(run), run, client };
 }
 
 export async function startPortal(options: PortalOptions): Promise<Portal> {
@@ -74,6 +103,14 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     ...(options.now ? { now: options.now } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   });
+  const siteUrl = `http://${options.hostname ?? '127.0.0.1'}:${options.port ?? 4321}`;
+  const reminders = localReminders({ endpoint, tables, outboxDir: staff.outboxDir, units, ...(options.clock ? { clock: options.clock } : {}), siteUrl, ...(options.logger ? { logger: options.logger } : {}), ...(options.now ? { now: options.now } : {}) });
+  const schedule = everyDayAtNine(reminders.send, reminders.run.logger);
+  const endpointFile = path.join(options.dataDir, ENDPOINT_FILE);
+  if (!options.inMemory) {
+    mkdirSync(options.dataDir, { recursive: true });
+    writeFileSync(endpointFile, endpoint);
+  }
   const server = await startLocalServer({
     distDir: options.distDir,
     api: app,
@@ -87,7 +124,11 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     dynamoEndpoint: endpoint,
     tables,
     outboxDir: staff.outboxDir,
+    sendReminders: reminders.send,
     async close() {
+      schedule.stop();
+      rmSync(endpointFile, { force: true });
+      reminders.client.destroy();
       await server.close();
       client.destroy();
       staff.client.destroy();

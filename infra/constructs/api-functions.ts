@@ -137,6 +137,20 @@ export const OPEN311_FUNCTION: FunctionSpec = {
   indexAccess: { feedback: ['queue'] },
 };
 
+/**
+ * The daily reminder (no routes: EventBridge invokes it, infra/constructs/reminders.ts). Reads the open
+ * submissions through the queue and deadline indexes only — no table read, no write, no contacts.
+ */
+export const REMINDER_FUNCTION: FunctionSpec = {
+  id: 'Reminder',
+  handler: 'reminder',
+  description: 'Ducha daily reminder (催办) to units and reviewers',
+  serviceName: 'ducha-reminder',
+  routes: [],
+  tableAccess: { feedback: [] },
+  indexAccess: { feedback: ['queue', 'due'] },
+};
+
 /** The functions of the public API, in route order. */
 export const PUBLIC_API_FUNCTIONS: readonly FunctionSpec[] = [FEEDBACK_FUNCTION, LOOKUP_FUNCTION, OPEN311_FUNCTION];
 
