@@ -9,9 +9,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { LEDGER_COLUMNS, type LedgerRow } from '../../domain/feedback/ledger.ts';
-import type { FeedbackFigures, FeedbackStatistics, PeriodFigures } from '../../domain/feedback/stats.ts';
-import { MIN_SAMPLE } from '../../domain/feedback/stats.ts';
-import { feedbackStats, rejectCategory } from '../../domain/labels/zh-CN.ts';
+import type { FeedbackStatistics, PeriodFigures } from '../../domain/feedback/stats.ts';
+import { feedbackStats } from '../../domain/labels/zh-CN.ts';
+import { recount } from '../helpers/recount.ts';
 import { urls } from '../../domain/urls.ts';
 import { LEDGER_PAGE_SIZE } from '../../site/lib/feedback-stats.ts';
 
@@ -20,34 +20,6 @@ const read = (rel: string) => readFileSync(path.join(dist, rel), 'utf8');
 const page = (url: string) => read(`${url.replace(/^\//, '')}index.html`);
 const ledger = JSON.parse(read('data/feedback-ledger.json')) as { asOf: string; rows: LedgerRow[] };
 const stats = JSON.parse(read('data/feedback-stats.json')) as FeedbackStatistics;
-
-/** The figures of some rows, counted plainly. */
-function recount(rows: LedgerRow[], asOf: string): FeedbackFigures {
-  const count = (f: (r: LedgerRow) => boolean) => rows.filter(f).length;
-  const replied = rows.filter((r) => r.repliedOn !== null);
-  const rated = rows.filter((r) => r.rating !== null);
-  const days = replied.map((r) => r.workingDays!).sort((a, b) => a - b);
-  const median = days.length === 0 ? null : days.length % 2 ? days[(days.length - 1) / 2]! : (days[days.length / 2 - 1]! + days[days.length / 2]!) / 2;
-  const satisfied = count((r) => r.rating === 'satisfied' || r.rating === 'basically_satisfied');
-  const onTime = count((r) => r.onTime === true);
-  return {
-    received: rows.length,
-    accepted: count((r) => r.status !== 'received' && r.status !== 'rejected'),
-    notAccepted: count((r) => r.status === 'rejected'),
-    notAcceptedBy: Object.fromEntries(Object.keys(rejectCategory).map((c) => [c, count((r) => r.rejectCategory === c)])) as FeedbackFigures['notAcceptedBy'],
-    replied: replied.length,
-    repliedOnTime: onTime,
-    onTimeRate: replied.length >= MIN_SAMPLE ? onTime / replied.length : null,
-    medianWorkingDays: median,
-    extended: count((r) => r.extended),
-    overdueNow: count((r) => ['received', 'accepted', 'in_progress'].includes(r.status) && r.deadline !== null && r.deadline < asOf),
-    rated: rated.length,
-    satisfied,
-    satisfiedRate: rated.length >= MIN_SAMPLE ? satisfied / rated.length : null,
-    dissatisfied: count((r) => r.rating === 'dissatisfied'),
-    reopened: count((r) => r.reopened),
-  };
-}
 
 function checkPeriod(p: PeriodFigures, rows: LedgerRow[]) {
   expect(p.total, p.period).toEqual(recount(rows, stats.asOf));
