@@ -38,7 +38,6 @@ export const ledgerMonthSchema = z.strictObject({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
   rows: z.array(ledgerRowSchema),
 });
-export type LedgerMonthFile = z.output<typeof ledgerMonthSchema>;
 
 /** `figures.json`: the statistics as of the export day (checked whole against a recomputation from the rows). */
 export const ledgerFiguresSchema = z.looseObject({ asOf: isoDate });

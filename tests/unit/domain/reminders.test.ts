@@ -50,3 +50,14 @@ describe('the daily reminder', () => {
     expect(dailyReminders(records, { clock, today: '2026-10-03' }, unitName, 'http://localhost/staff/')).toEqual([]);
   });
 });
+
+describe('a reminder on SNS', () => {
+  it('carries the audience as message attributes for the subscriptions’ filters, and a subject within 100 bytes', async () => {
+    const { snsMessage } = await import('../../../functions/staff/reminders.ts');
+    const [unit] = dailyReminders(records, { clock, today }, () => '示例市住房和城乡建设局城市建设管理综合执法监督检查支队第一大队', 'http://localhost/staff/').filter((r) => r.audience.kind === 'unit' && r.audience.unit === 'water');
+    const m = snsMessage('arn:aws:sns:cn-northwest-1:000000000000:reminders', unit!);
+    expect(m.MessageAttributes).toEqual({ audience: { DataType: 'String', StringValue: 'unit' }, unit: { DataType: 'String', StringValue: 'water' } });
+    expect(Buffer.byteLength(m.Subject)).toBeLessThanOrEqual(100);
+    expect(m.Message).toBe(unit!.body);
+  });
+});
