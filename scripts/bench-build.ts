@@ -17,7 +17,7 @@ import { syntheticLedger } from './lib/synthetic-ledger.ts';
 import { writeLedger } from './lib/ledger-files.ts';
 import { readUnitNames } from '../site/lib/content-source.ts';
 import { feedbackClock } from '../domain/feedback/clock-setup.ts';
-import { folderSize, kb, mb, watchPeakRss } from './lib/measure.ts';
+import { childrenCpuSeconds, folderSize, kb, mb, watchPeakRss } from './lib/measure.ts';
 import { startLocalServer } from '../functions/local/server.ts';
 import { launchBrowser } from './lib/browser.ts';
 
@@ -49,6 +49,7 @@ if (submissions > 0) {
 const genMs = performance.now() - genStart;
 const outDir = path.join(work, 'dist');
 
+const cpuBefore = childrenCpuSeconds();
 const started = performance.now();
 const child = spawn(process.execPath, [path.join(root, 'scripts/build.ts'), '--content', contentDir, '--out', outDir, '--cache', path.join(work, 'astro-cache')], {
   cwd: root,
@@ -59,6 +60,7 @@ const rss = watchPeakRss(child.pid!);
 const code: number = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
 const peak = rss.stop();
 const wallMs = performance.now() - started;
+const cpuSeconds = childrenCpuSeconds() - cpuBefore;
 if (code !== 0) {
   console.error(`构建失败（退出码 ${code}），临时目录：${work}`);
   process.exit(1);
@@ -97,6 +99,7 @@ const rows: [string, string][] = [
   ['content generation', `${(genMs / 1000).toFixed(1)} s (not counted)`],
   ['build + index wall time', `${(wallMs / 1000).toFixed(1)} s`],
   ['items per second', (items / (wallMs / 1000)).toFixed(0)],
+  ['CPU time (user + sys, build tree)', `${cpuSeconds.toFixed(1)} s (steadier than wall time on a shared machine)`],
   ['peak RSS (build tree)', mb(peak)],
   ['output size', `${mb(output.bytes)} in ${output.files} files`],
   ['search index size', `${mb(index.bytes)} in ${index.files} files`],

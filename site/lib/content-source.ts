@@ -177,9 +177,9 @@ export function readUnitNames(contentDir: string): { id: string; name: string; s
 
 /**
  * Read and validate everything under `contentDir` (the folder named `content`). `root` is the folder that
- * file names in messages are relative to (the project root).
+ * file names in messages are relative to (the project root). `ledger: false` leaves out content/ledger/.
  */
-export function readContent(contentDir: string, root = path.dirname(contentDir)): Content {
+export function readContent(contentDir: string, root = path.dirname(contentDir), options: { readonly ledger?: boolean } = {}): Content {
   const problems: ContentProblem[] = [];
   const rel = (p: string) => path.relative(root, p).split(path.sep).join('/');
 
@@ -324,7 +324,8 @@ export function readContent(contentDir: string, root = path.dirname(contentDir))
     if (!unitIds.has(u)) problems.push({ file: rel(settingsFile), field: `unitOrder[${i}]`, message: msg.unknownUnit(u) });
   });
 
-  const ledger = readLedger(path.join(contentDir, 'ledger'), rel, unitIds, statsUnitOrder(units.map((u) => u.data), feedbackSettings), problems);
+  // The Astro loaders skip the ledger (its pages read it themselves, readLedgerContent); the checks read it.
+  const ledger = options.ledger === false ? { rows: [], months: [] } : readLedger(path.join(contentDir, 'ledger'), rel, unitIds, statsUnitOrder(units.map((u) => u.data), feedbackSettings), problems);
 
   return { items, units, regions, notices, pages, replies, ...(calendar ? { calendar } : {}), ...(feedbackSettings ? { feedbackSettings } : {}), ledger, problems };
 }
