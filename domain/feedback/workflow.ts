@@ -9,6 +9,7 @@
  *
  * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
+import { isIsoDate } from '../dates.ts';
 import { rejectCategory, staffError as msg } from '../labels/zh-CN.ts';
 import { extensionLimit, replyDeadline, type ClockState, type FeedbackClock } from './clock.ts';
 import { CITIZEN, type FeedbackEvent, type NewEvent, type RejectCategory } from './events.ts';
@@ -140,7 +141,7 @@ export function decide(user: StaffUser, state: WorkflowState, action: StaffActio
     case 'reject': {
       if (length(reason) < 4) return deny('invalid', msg.reasonRequired, 'reason');
       const category = input.category ?? 'other';
-      if (!(category in rejectCategory)) return deny('invalid', msg.category, 'category');
+      if (!Object.hasOwn(rejectCategory, category)) return deny('invalid', msg.category, 'category');
       return { ok: true, event: { ...actor, action: 'rejected', ...changes(), note: reason, category, public: true } };
     }
     case 'interim': {
@@ -152,7 +153,7 @@ export function decide(user: StaffUser, state: WorkflowState, action: StaffActio
       const current = state.replyBy;
       if (!current) return deny('conflict', msg.notAllowedNow(statusLabel(state.status)));
       const deadline = trimmed(input.deadline);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(deadline)) return deny('invalid', msg.deadlineRequired, 'deadline');
+      if (!isIsoDate(deadline)) return deny('invalid', msg.deadlineRequired, 'deadline');
       if (deadline <= current) return deny('invalid', msg.deadlineNotLater(current), 'deadline');
       if (time) {
         if (!time.clock.calendar.isWorkingDay(deadline)) return deny('invalid', msg.deadlineNotWorkingDay(deadline), 'deadline');
