@@ -52,9 +52,25 @@ export function daysBetween(from: string, to: string): number {
   return dayNumber(to) - dayNumber(from);
 }
 
+/** The date `days` calendar days after `date` (before it when negative). */
+export function addDays(date: string, days: number): string {
+  return new Date((dayNumber(date) + days) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Day of the week of a date: 0 Sunday … 6 Saturday. */
+export function weekday(date: string): number {
+  return new Date(dayNumber(date) * 86_400_000).getUTCDay();
+}
+
 /** `2026-03` of a date. */
 export function monthOf(date: string): string {
   return date.slice(0, 7);
+}
+
+/** The month after `month` (`YYYY-MM`). */
+export function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
 /** Every month from `first` to `last` inclusive, `YYYY-MM`. */

@@ -39,6 +39,20 @@ export const urls = {
   about: '/about/',
   privacy: '/privacy/',
   accessibility: '/accessibility/',
+  /** 群众留言办理情况: the public statistics of citizens' submissions, per year and month, and the ledger. */
+  feedbackStats: '/stats/feedback/',
+  feedbackStatsYear: (year: string) => `/stats/feedback/${year}/`,
+  /** The monthly 通报. */
+  feedbackReport: (month: string) => `/stats/feedback/${month}/`,
+  ledger: '/stats/feedback/ledger/',
+  ledgerMonth: (month: string, page = 1) => (page <= 1 ? `/stats/feedback/ledger/${month}/` : `/stats/feedback/ledger/${month}/${page}/`),
+  /** Open data of the statistics and the ledger. */
+  feedbackStatsCsv: '/data/feedback-stats.csv',
+  feedbackStatsJson: '/data/feedback-stats.json',
+  ledgerCsv: '/data/feedback-ledger.csv',
+  ledgerJson: '/data/feedback-ledger.json',
+  /** The calendar and time limits the API's clock reads (published from content/calendar.yaml and content/settings/feedback.yaml). */
+  clockData: '/data/clock.json',
   attachment: (file: string) => `/${file.split('/').map(encodeURIComponent).join('/')}`,
 } as const;
 

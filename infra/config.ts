@@ -59,6 +59,14 @@ export interface OidcStaffAuth {
   readonly tokenUrl: string;
   readonly jwksUrl: string;
   readonly logoutUrl?: string;
+  /**
+   * The scheduled ledger export's machine client at this provider (client-credentials grant): its client id
+   * (`client_id` / `azp` of its access tokens) and the scope that allows only exports.
+   * @default - no machine credential: run the export with a reviewer's token
+   */
+  readonly exportClientId?: string;
+  /** @default ducha-api/export */
+  readonly exportScope?: string;
 }
 
 export type StaffAuthConfig = CognitoStaffAuth | OidcStaffAuth;
@@ -84,6 +92,8 @@ export const CONTEXT_KEYS = [
   'authTokenUrl',
   'authJwksUrl',
   'authLogoutUrl',
+  'authExportClientId',
+  'authExportScope',
   'notifyEmailFrom',
   'notifySms',
 ] as const;
@@ -118,6 +128,9 @@ const DOMAIN_PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const RESERVED_IN_PREFIX = /aws|amazon|cognito/;
 const HTTPS_URL = /^https:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/;
 /** The OIDC keys: all but authLogoutUrl are needed together. */
+/** The scope of the scheduled export's machine credential: `<resource server>/<scope>`, as Cognito writes it. */
+export const EXPORT_SCOPE = 'ducha-api/export';
+
 const OIDC_KEYS = ['authIssuer', 'authClientId', 'authAuthorizeUrl', 'authTokenUrl', 'authJwksUrl'] as const;
 const isTrue = (value: string | undefined) => ['true', '1', 'yes'].includes((value ?? 'false').toLowerCase());
 
@@ -297,5 +310,6 @@ function readStaffAuth(str: (key: ContextKey) => string | undefined, stage: stri
     tokenUrl: str('authTokenUrl')!,
     jwksUrl: str('authJwksUrl')!,
     ...(logoutUrl ? { logoutUrl } : {}),
+    ...(str('authExportClientId') ? { exportClientId: str('authExportClientId')!, exportScope: str('authExportScope') ?? EXPORT_SCOPE } : {}),
   };
 }

@@ -16,6 +16,7 @@ import { signDevToken } from '../functions/local/dev-auth.ts';
 import { replyFile } from './lib/reply-file.ts';
 import type { ExportPage } from '../domain/api/staff.ts';
 import { routePath } from '../domain/api/routes.ts';
+import { staffGet } from './lib/staff-client.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const usage = 'npm run replies:export -- [--api http://localhost:4321] [--token 令牌] [--out content/replies] [--overwrite]';
@@ -32,19 +33,7 @@ const outDir = path.resolve(values.out ?? path.join(root, 'content', 'replies'))
 const token = values.token ?? (await signDevToken(path.resolve(values.data ?? path.join(root, '.data')), { name: '回复导出', role: 'reviewer', hours: 1 }));
 
 
-let res: Response;
-try {
-  res = await fetch(`${api}${routePath('export')}`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
-} catch (error) {
-  console.error(`无法连接 ${api}：${error instanceof Error ? error.message : String(error)}。本机请先运行 npm start。`);
-  process.exit(1);
-}
-if (!res.ok) {
-  const problem = (await res.json().catch(() => ({}))) as { title?: string };
-  console.error(`导出失败（HTTP ${res.status}）：${problem.title ?? res.statusText}`);
-  process.exit(1);
-}
-const { replies } = (await res.json()) as ExportPage;
+const { replies } = await staffGet<ExportPage>(api, routePath('export'), token);
 mkdirSync(outDir, { recursive: true });
 let written = 0;
 let kept = 0;

@@ -19,7 +19,7 @@ function ducha(name: 'items' | 'units' | 'regions' | 'notices' | 'pages' | 'repl
     name: `ducha-${name}`,
     load: async ({ store, renderMarkdown, generateDigest, watcher }) => {
       if (!cached) {
-        cached = readContent(contentDir());
+        cached = readContent(contentDir(), undefined, { ledger: false });
         loaded = 0;
       }
       const content = cached;

@@ -3,6 +3,7 @@
  * islands. Types only; the views that build them are domain/feedback/views.ts.
  * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
+import type { DeadlineStanding } from '../clock/deadline.ts';
 import type { PublicEvent } from '../feedback/events.ts';
 import type { FeedbackKind } from '../feedback/kinds.ts';
 import type { Rating } from '../feedback/rating.ts';
@@ -35,4 +36,14 @@ export interface LookupResult {
   readonly rating: { readonly rating: Rating; readonly label: string; readonly at: string } | null;
   /** Until when (ISO instant) the reply can be rated; null when it cannot (no reply, already rated, too late). */
   readonly rateUntil: string | null;
+  /** The deadline running now and how it stands today; null when none runs (replied, closed, not accepted). */
+  readonly clock?: SubmissionClock | null;
 }
+
+/** A submission's deadline as people see it: to accept or to reply, left or overdue, extended or not. */
+export type SubmissionClock = DeadlineStanding & {
+  readonly stage: 'accept' | 'reply';
+  /** The reply deadline before an approved extension. */
+  readonly originalDeadline?: string;
+  readonly extended: boolean;
+};

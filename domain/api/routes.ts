@@ -1,22 +1,25 @@
 /**
  * Every route of the API, once: the Hono apps register their handlers by these names (and a test checks
  * they register exactly these), the CDK app routes API Gateway to the right function from them, and the
- * site's islands call these paths. Path parameters are written `:name`. Plain data.
+ * site's islands call these paths. Path parameters are written `:name`. Plain data (what each route does is
+ * its comment, not a string: the islands that call these paths carry this table).
  * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
 
 /** The Lambda function (and local app) that answers a route. */
-export type ApiFunction = 'feedback' | 'lookup' | 'staff';
+export type ApiFunction = 'feedback' | 'lookup' | 'staff' | 'open311';
 export type ApiMethod = 'GET' | 'POST';
 
 export interface ApiRoute {
   readonly method: ApiMethod;
   readonly path: string;
   readonly fn: ApiFunction;
-  /** What it does, for the API's documentation. */
-  readonly summary: string;
   /** Needs a signed-in staff member (a bearer token). */
   readonly staff?: true;
+  /** A machine credential with the export scope may call it too (and nothing without this). */
+  readonly machine?: true;
+  /** Public answers CloudFront may cache this many seconds (the API sends `Cache-Control: public, max-age=…`). */
+  readonly cacheSeconds?: number;
 }
 
 /**
@@ -27,17 +30,36 @@ export interface ApiRoute {
 export const ANSWER_DEADLINE_MS = 8_000;
 
 export const API_ROUTES = {
-  health: { method: 'GET', path: '/api/health', fn: 'feedback', summary: 'liveness' },
-  challenge: { method: 'GET', path: '/api/challenge', fn: 'feedback', summary: 'a proof-of-work challenge (ALTCHA)' },
-  submit: { method: 'POST', path: '/api/feedback', fn: 'feedback', summary: 'a suggestion, problem clue or item feedback → receipt' },
-  lookup: { method: 'POST', path: '/api/feedback/lookup', fn: 'lookup', summary: 'status, public history and reply of one submission' },
-  rate: { method: 'POST', path: '/api/feedback/satisfaction', fn: 'lookup', summary: "the citizen's rating of the reply (满意 / 基本满意 / 不满意)" },
-  staffConfig: { method: 'GET', path: '/api/staff-config', fn: 'staff', summary: 'how the console signs in (no token needed)' },
-  me: { method: 'GET', path: '/api/staff/me', fn: 'staff', staff: true, summary: 'the signed-in user and the units' },
-  queue: { method: 'GET', path: '/api/staff/queue', fn: 'staff', staff: true, summary: "one status's submissions (filters: kind, unit, from, to; cursor), and counts" },
-  submission: { method: 'GET', path: '/api/staff/submissions/:tracking', fn: 'staff', staff: true, summary: 'one submission with its full history' },
-  action: { method: 'POST', path: '/api/staff/submissions/:tracking/actions', fn: 'staff', staff: true, summary: 'one workflow action: an audit event, version-checked' },
-  export: { method: 'GET', path: '/api/staff/export', fn: 'staff', staff: true, summary: 'approved replies the citizen allowed to publish, redacted' },
+  /** liveness */
+  health: { method: 'GET', path: '/api/health', fn: 'feedback' },
+  /** a proof-of-work challenge (ALTCHA) */
+  challenge: { method: 'GET', path: '/api/challenge', fn: 'feedback' },
+  /** a suggestion, problem clue or item feedback → receipt */
+  submit: { method: 'POST', path: '/api/feedback', fn: 'feedback' },
+  /** status, public history and reply of one submission */
+  lookup: { method: 'POST', path: '/api/feedback/lookup', fn: 'lookup' },
+  /** the citizen's rating of the reply (满意 / 基本满意 / 不满意) */
+  rate: { method: 'POST', path: '/api/feedback/satisfaction', fn: 'lookup' },
+  /** Open311 GeoReport v2: the kinds of submission as services */
+  open311Services: { method: 'GET', path: '/api/open311/v2/services.json', fn: 'open311', cacheSeconds: 300 },
+  /** Open311 GeoReport v2: ledger rows as service requests (start_date, end_date, status, service_code, service_request_id) */
+  open311Requests: { method: 'GET', path: '/api/open311/v2/requests.json', fn: 'open311', cacheSeconds: 300 },
+  /** Open311 GeoReport v2: one service request, requests/{id}.json */
+  open311Request: { method: 'GET', path: '/api/open311/v2/requests/:file', fn: 'open311', cacheSeconds: 300 },
+  /** how the console signs in (no token needed) */
+  staffConfig: { method: 'GET', path: '/api/staff-config', fn: 'staff' },
+  /** the signed-in user and the units */
+  me: { method: 'GET', path: '/api/staff/me', fn: 'staff', staff: true },
+  /** one status's submissions (filters: kind, unit, from, to; cursor), and counts */
+  queue: { method: 'GET', path: '/api/staff/queue', fn: 'staff', staff: true },
+  /** one submission with its full history */
+  submission: { method: 'GET', path: '/api/staff/submissions/:tracking', fn: 'staff', staff: true },
+  /** one workflow action: an audit event, version-checked */
+  action: { method: 'POST', path: '/api/staff/submissions/:tracking/actions', fn: 'staff', staff: true },
+  /** approved replies the citizen allowed to publish, redacted */
+  export: { method: 'GET', path: '/api/staff/export', fn: 'staff', staff: true, machine: true },
+  /** one month's content-free ledger rows (?month=YYYY-MM), for npm run ledger:export */
+  ledger: { method: 'GET', path: '/api/staff/ledger', fn: 'staff', staff: true, machine: true },
 } as const satisfies Record<string, ApiRoute>;
 
 export type RouteName = keyof typeof API_ROUTES;

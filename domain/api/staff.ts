@@ -3,7 +3,9 @@
  * them (domain/feedback/views.ts). Types only.
  * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
+import type { SubmissionClock } from './feedback.ts';
 import type { FeedbackEvent } from '../feedback/events.ts';
+import type { LedgerRow } from '../feedback/ledger.ts';
 import type { FeedbackKind } from '../feedback/kinds.ts';
 import type { Contact } from '../feedback/schema.ts';
 import type { FeedbackStatus, StaffAction } from '../feedback/status.ts';
@@ -46,6 +48,8 @@ export interface QueueItem {
   readonly verified: boolean;
   readonly hasContact: boolean;
   readonly itemId?: string;
+  /** The running deadline and how it stands today (the queue is sorted by it). */
+  readonly clock?: SubmissionClock;
 }
 
 /** GET /api/staff/me */
@@ -56,6 +60,7 @@ export interface Me {
 
 /** GET /api/staff/queue */
 export interface QueuePage {
+  /** Open statuses are sorted by deadline, soonest first; the others newest first. */
   readonly status: FeedbackStatus;
   readonly counts: Partial<Record<FeedbackStatus, number>>;
   readonly items: readonly QueueItem[];
@@ -68,6 +73,8 @@ export interface Detail {
   readonly events: readonly StaffEvent[];
   readonly actions: readonly StaffAction[];
   readonly contact?: Contact;
+  /** The running deadline and how it stands today. */
+  readonly clock?: SubmissionClock;
 }
 
 /** One approved reply the citizen allowed to publish, redacted (GET /api/staff/export → replies:export). */
@@ -87,4 +94,13 @@ export interface ExportedReply {
 /** GET /api/staff/export */
 export interface ExportPage {
   readonly replies: readonly ExportedReply[];
+}
+
+/** GET /api/staff/ledger: one month's ledger rows (by tracking number), and the first month with any submission. */
+export interface LedgerPage {
+  readonly month: string;
+  /** The China date the rows stand as of. */
+  readonly asOf: string;
+  readonly firstMonth: string | null;
+  readonly rows: readonly LedgerRow[];
 }

@@ -92,10 +92,13 @@ export interface ContentProblem {
   /** Field path, e.g. `deadline` or `updates[2].unit`; empty for whole-file problems. */
   readonly field: string;
   readonly message: string;
+  /** The line of the field in the file (1-based), where the reader knows it. */
+  readonly line?: number;
 }
 
 export function formatProblem(p: ContentProblem): string {
-  return p.field ? `${p.file}: ${p.field} ${p.message}` : `${p.file}: ${p.message}`;
+  const where = p.line ? `${p.file}:${p.line}` : p.file;
+  return p.field ? `${where}: ${p.field} ${p.message}` : `${where}: ${p.message}`;
 }
 
 /** Run a schema over one file's data and turn every issue into a ContentProblem. */

@@ -9,3 +9,5 @@ export * from './region.ts';
 export * from './notice.ts';
 export * from './page.ts';
 export * from './reply.ts';
+export * from './calendar.ts';
+export * from './feedback-settings.ts';

@@ -3,7 +3,7 @@
  *
  * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
-import { contactReadReason, feedbackAction, staffPage } from '../labels/zh-CN.ts';
+import { contactReadReason, feedbackAction, rejectCategory, staffPage } from '../labels/zh-CN.ts';
 import { RATING, type Rating } from './rating.ts';
 import { statusLabel, type FeedbackStatus } from './status.ts';
 
@@ -36,7 +36,16 @@ export interface FeedbackEvent {
   readonly rating?: Rating;
   /** `contact_revealed` / `contact_read`: why the contact details were read (the audit of every read). */
   readonly reasonCategory?: ContactReadReason;
+  /**
+   * The deadline the event sets (China date): `submitted` the last day to accept, `accepted` / `reopened` the
+   * last day to reply, `extension_requested` the new deadline asked for, `extension_approved` the new one.
+   */
+  readonly deadline?: string;
+  /** `rejected`: the category of the reason (public statistics). */
+  readonly category?: RejectCategory;
 }
+
+export type RejectCategory = keyof typeof rejectCategory;
 
 /** Why contact details may be read: a staff member's reveal, or the system reading on their behalf. */
 export const CONTACT_READ_REASONS = ['verify', 'investigate', 'other', 'notify_reply', 'redact_export'] as const;
@@ -56,7 +65,14 @@ export interface PublicEvent {
   readonly status: FeedbackStatus;
   readonly label: string;
   readonly note?: string;
+  /** The deadline the event set (acceptance, reopening, an approved extension). */
+  readonly deadline?: string;
 }
+
+/** Events the citizen reads by their own label (not the status they leave), with their note shown. */
+const CLOCK_EVENTS: ReadonlySet<string> = new Set(['interim_replied', 'extension_approved', 'transferred']);
+/** Events whose note is for the citizen: a rejection reason, an interim reply, the reason for an extension. */
+const PUBLIC_NOTES: ReadonlySet<string> = new Set(['rejected', 'interim_replied', 'extension_approved']);
 
 /**
  * The citizen's view of the history: public events only, with the status each left behind. Staff names,
@@ -68,9 +84,10 @@ export function publicHistory(events: readonly FeedbackEvent[]): PublicEvent[] {
   for (const e of [...events].sort((a, b) => a.seq - b.seq)) {
     if (e.status) status = e.status;
     if (!e.public) continue;
-    const label = e.rating ? `${feedbackAction.rated}：${RATING[e.rating].label}` : statusLabel(status);
-    const note = e.action === 'rejected' || e.rating ? e.note : undefined;
-    out.push({ at: e.at, status, label, ...(note ? { note } : {}) });
+    const label = e.rating ? `${feedbackAction.rated}：${RATING[e.rating].label}` : CLOCK_EVENTS.has(e.action) ? eventLabel(e) : statusLabel(status);
+    const note = PUBLIC_NOTES.has(e.action) || e.rating ? e.note : undefined;
+    const deadline = e.action === 'submitted' || e.action === 'extension_requested' ? undefined : e.deadline;
+    out.push({ at: e.at, status, label, ...(note ? { note } : {}), ...(deadline ? { deadline } : {}) });
   }
   return out;
 }

@@ -6,7 +6,7 @@
  * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
 import * as z from 'zod/mini';
-import { feedbackError as msg, staffError as staffMsg } from '../labels/zh-CN.ts';
+import { feedbackError as msg } from '../labels/zh-CN.ts';
 import { humanText } from '../text.ts';
 import { FEEDBACK_KINDS } from './kinds.ts';
 import { RATINGS } from './rating.ts';
@@ -151,8 +151,8 @@ export const ratingSchema = z.strictObject(
     trackingNumber: lookupSchema.shape.trackingNumber,
     password: lookupSchema.shape.password,
     altcha,
-    rating: z.enum(RATINGS, { error: staffMsg.rating }),
-    comment: optional(humanText(0, LIMITS.commentMax, staffMsg.comment)),
+    rating: z.enum(RATINGS, { error: msg.rating }),
+    comment: optional(humanText(0, LIMITS.commentMax, msg.comment)),
   },
   { error: unknownKeys() },
 );

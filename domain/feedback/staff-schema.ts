@@ -7,9 +7,9 @@
  */
 import * as z from 'zod/mini';
 import { isIsoDate } from '../dates.ts';
-import { feedbackError, staffError as msg } from '../labels/zh-CN.ts';
+import { feedbackError, rejectCategory, staffError as msg } from '../labels/zh-CN.ts';
 import { humanText } from '../text.ts';
-import { REVEAL_REASONS } from './events.ts';
+import { REVEAL_REASONS, type RejectCategory } from './events.ts';
 import { FEEDBACK_KINDS } from './kinds.ts';
 import { unknownKeys } from './schema.ts';
 import { FEEDBACK_STATUSES, STAFF_ACTIONS } from './status.ts';
@@ -30,6 +30,10 @@ export const actionSchema = z.strictObject(
     text: text(4000),
     unit: z.optional(id),
     units: z.optional(z.array(id, { error: msg.unitsRequired }).check(z.maxLength(20, { error: msg.unitsRequired }))),
+    /** request_extension: the new reply deadline, a China date. */
+    deadline: z.optional(z.string({ error: msg.deadlineRequired }).check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: msg.deadlineRequired }))),
+    /** reject: the category of the reason. */
+    category: z.optional(z.enum(Object.keys(rejectCategory) as [RejectCategory, ...RejectCategory[]], { error: msg.category })),
   },
   { error: unknownKeys() },
 );
@@ -57,3 +61,9 @@ export const queueQuerySchema = z
       if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: feedbackError.dateOrder, input: q.to });
     }),
   );
+
+/** GET /api/staff/ledger query: the month (received), YYYY-MM; the current month by default. */
+export const ledgerQuerySchema = z.strictObject(
+  { month: z.optional(z.string({ error: feedbackError.invalid }).check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: feedbackError.invalid }))) },
+  { error: unknownKeys() },
+);

@@ -9,6 +9,8 @@
  *      └──reject──> rejected <──reject──────────┘  ↺ draft, send_back     └──┬── reopen ──────┘
  *                                                                             └──> accepted   (citizen 不满意)
  *
+ * In progress, the clock's actions keep the status: interim (阶段性答复), request_extension → approve_extension |
+ * refuse_extension (延期), transfer (转办 to another unit; the deadline stays).
  * `reveal` (viewing the contact details, audited) is allowed in every status and changes none.
  * Pure data.
  * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
@@ -19,7 +21,10 @@ export const FEEDBACK_STATUSES = ['received', 'accepted', 'rejected', 'in_progre
 export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
 
 /** Every action on a submission: the staff's, and the citizen's `rate` / `reopen` (a rating of 不满意). */
-export const STAFF_ACTIONS = ['accept', 'reject', 'assign', 'draft', 'approve', 'send_back', 'close', 'reveal'] as const;
+export const STAFF_ACTIONS = [
+  'accept', 'reject', 'assign', 'draft', 'approve', 'send_back', 'close', 'reveal',
+  'interim', 'request_extension', 'approve_extension', 'refuse_extension', 'transfer',
+] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 export type CitizenAction = 'rate' | 'reopen';
 export type SubmissionAction = StaffAction | CitizenAction;
@@ -43,7 +48,11 @@ export const SUBMISSION_STATUS: Readonly<Record<FeedbackStatus, StatusInfo>> = {
     label: feedbackStatus.in_progress,
     open: true,
     public: true,
-    actions: { assign: 'in_progress', draft: 'in_progress', send_back: 'in_progress', approve: 'replied' },
+    actions: {
+      assign: 'in_progress', draft: 'in_progress', send_back: 'in_progress', approve: 'replied',
+      // The clock's actions (阶段性答复, 延期, 转办) change no status.
+      interim: 'in_progress', request_extension: 'in_progress', approve_extension: 'in_progress', refuse_extension: 'in_progress', transfer: 'in_progress',
+    },
   },
   replied: { label: feedbackStatus.replied, open: true, public: true, actions: { close: 'closed', rate: 'replied', reopen: 'accepted' } },
   closed: { label: feedbackStatus.closed, open: false, public: true, actions: { rate: 'closed', reopen: 'accepted' } },

@@ -39,12 +39,14 @@ export interface NewSubmissionFacts {
   readonly passwordSalt: string;
   readonly passwordHash: string;
   readonly ownerHash: string;
+  /** The last day to accept or reject it (clock.ts's acceptDeadline), carried by the first event. */
+  readonly acceptBy?: string;
 }
 
 /** A new submission: the record in its first status, its first event, and when its contact details expire. */
 export function newSubmission(input: FeedbackInput, facts: NewSubmissionFacts): { record: SubmissionRecord; firstEvent: FeedbackEvent; contactExpiresAt: number } {
   const createdAt = facts.at.toISOString();
-  const firstEvent: FeedbackEvent = { seq: 1, at: createdAt, action: 'submitted', status: 'received', ...CITIZEN, public: true };
+  const firstEvent: FeedbackEvent = { seq: 1, at: createdAt, action: 'submitted', status: 'received', ...CITIZEN, public: true, ...(facts.acceptBy ? { deadline: facts.acceptBy } : {}) };
   const record: SubmissionRecord = {
     trackingNumber: facts.trackingNumber,
     kind: input.kind,
@@ -56,6 +58,7 @@ export function newSubmission(input: FeedbackInput, facts: NewSubmissionFacts): 
     hasContact: Boolean(input.contact),
     verified: facts.verified,
     status: firstEvent.status!,
+    ...(facts.acceptBy ? { acceptBy: facts.acceptBy } : {}),
     createdAt,
     updatedAt: createdAt,
     version: 1,

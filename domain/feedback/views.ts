@@ -4,7 +4,8 @@
  * reply for publication. The API answers exactly these.
  * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
-import type { LookupResult } from '../api/feedback.ts';
+import type { LookupResult, SubmissionClock } from '../api/feedback.ts';
+import { deadlineToday } from './clock.ts';
 import type { ExportedReply, QueueItem, StaffEvent, StaffSubmission } from '../api/staff.ts';
 import { eventLabel, publicHistory, type FeedbackEvent } from './events.ts';
 import { kindLabel } from './kinds.ts';
@@ -12,10 +13,18 @@ import { RATING, ratingWindow } from './rating.ts';
 import { redact } from './redact.ts';
 import { statusLabel } from './status.ts';
 import type { SubmissionRecord } from './submission.ts';
-import { canRate } from './workflow.ts';
+import { canRate, type ClockContext } from './workflow.ts';
+
+/** The running deadline of a submission as people see it (undefined when none runs). */
+export function submissionClock(record: SubmissionRecord, time: ClockContext): SubmissionClock | undefined {
+  const standing = deadlineToday(time.clock, record, time.today);
+  if (!standing) return undefined;
+  const extended = standing.stage === 'reply' && Boolean(record.extended) && record.replyByOriginal !== record.replyBy;
+  return { ...standing, extended, ...(extended && record.replyByOriginal ? { originalDeadline: record.replyByOriginal } : {}) };
+}
 
 /** The citizen's lookup. `unitName` names the answering unit (its id when unknown). */
-export function lookupView(record: SubmissionRecord, events: readonly FeedbackEvent[], unitName: (id: string) => string | undefined, now: Date): LookupResult {
+export function lookupView(record: SubmissionRecord, events: readonly FeedbackEvent[], unitName: (id: string) => string | undefined, now: Date, time?: ClockContext): LookupResult {
   return {
     trackingNumber: record.trackingNumber,
     kind: record.kind,
@@ -28,6 +37,7 @@ export function lookupView(record: SubmissionRecord, events: readonly FeedbackEv
     reply: record.reply ? { ...record.reply, unit: unitName(record.reply.unit) ?? record.reply.unit } : null,
     rating: record.rating ? { rating: record.rating.rating, label: RATING[record.rating.rating].label, at: record.rating.at } : null,
     rateUntil: canRate(record, now) ? ratingWindow(record, now).until : null,
+    ...(time ? { clock: submissionClock(record, time) ?? null } : {}),
   };
 }
 
@@ -56,7 +66,8 @@ export function eventView(e: FeedbackEvent): StaffEvent {
   };
 }
 
-export function queueItemView(r: SubmissionRecord): QueueItem {
+export function queueItemView(r: SubmissionRecord, time?: ClockContext): QueueItem {
+  const clock = time && submissionClock(r, time);
   return {
     trackingNumber: r.trackingNumber,
     kind: r.kind,
@@ -70,6 +81,7 @@ export function queueItemView(r: SubmissionRecord): QueueItem {
     verified: r.verified,
     hasContact: r.hasContact,
     ...(r.itemId ? { itemId: r.itemId } : {}),
+    ...(clock ? { clock } : {}),
   };
 }
 

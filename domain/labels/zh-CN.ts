@@ -383,6 +383,8 @@ export const feedbackError = {
   proofRequired: '该受理编号近期有多次错误的查询。为保护您的留言，查询前需要先完成一次安全验证（最长约半分钟）',
   proofNoScript: '请使用启用了 JavaScript 的浏览器查询，页面会自动完成安全验证；也可以稍后再试。',
   notFound: '受理编号或查询密码不正确',
+  rating: '请选择满意、基本满意或不满意',
+  comment: '评价内容不能超过 500 个字',
   unavailable: '系统繁忙，请稍后重试，您填写的内容不会丢失',
   methodNotAllowed: '不支持的请求方法',
   notFoundRoute: '接口不存在',
@@ -490,6 +492,11 @@ export const feedbackAction = {
   rated: '评价答复',
   reopened: '不满意，重新办理',
   contact_revealed: '查看联系方式',
+  interim_replied: '阶段性答复',
+  extension_requested: '申请延期',
+  extension_approved: '同意延期',
+  extension_refused: '不同意延期',
+  transferred: '转办',
   contact_read: '读取联系方式',
 } as const;
 
@@ -516,14 +523,22 @@ export const staffError = {
   unknownUnit: (id: string) => `没有编码为 “${id}” 的责任单位`,
   textRequired: '请填写答复内容（至少 10 个字）',
   noDraft: '还没有待审核的答复稿',
+  interimRequired: '请填写阶段性答复（至少 10 个字）',
+  noExtension: '没有待审核的延期申请',
+  extensionPending: '已有一项延期申请待审核',
+  deadlineRequired: '请填写新的办理时限 (YYYY-MM-DD)',
+  deadlineNotLater: (current: string) => `新的办理时限必须晚于当前时限 ${current}`,
+  deadlineNotWorkingDay: (date: string) => `${date} 不是工作日，请选择工作日`,
+  deadlineBeyondCap: (limit: string, cap: number) => `延期累计不能超过 ${cap} 个工作日，新的办理时限最晚为 ${limit}`,
+  transferUnit: '请选择转办的单位',
+  transferSame: '该留言已交办给这个单位',
+  category: '请选择不予受理的类别',
   draftUnit: '请选择以哪个交办单位的名义答复',
   action: '不支持的操作',
   version: '缺少版本号，请刷新后重试',
   ratingWindow: (days: number) => `答复后 ${days} 天内可以评价，现已超过期限`,
   alreadyRated: '您已经评价过这次答复',
   notReplied: '尚未答复，暂不能评价',
-  rating: '请选择满意、基本满意或不满意',
-  comment: '评价内容不能超过 500 个字',
   reasonCategory: '请选择查看联系方式的原因',
 } as const;
 
@@ -618,9 +633,15 @@ export const staffPage = {
   approve: { title: '审核答复稿', help: '审核通过后，留言人查询时即可看到答复；留有联系方式的，系统会通知留言人。', submit: '审核通过并答复' },
   send_back: { title: '退回修改', help: '退回意见只在内部可见，责任单位修改后重新提交。', note: '退回意见', noteHint: '至少 4 个字', submit: '退回修改' },
   close: { title: '办结', help: '答复后无需继续办理的，可以办结。', submit: '办结' },
+  interim: { title: '阶段性答复', help: '办理需要时间的，先告知留言人目前的进展；留言人查询时可以看到。', text: '阶段性答复内容', textHint: '至少 10 个字，最多 4000 个字', submit: '发布阶段性答复' },
+  request_extension: { title: '申请延期', help: '确需延长办理时限的，填写新的时限和理由，由督查室审核；同意后留言人可以看到新的时限和理由。', deadline: '新的办理时限', deadlineHint: '工作日，格式 YYYY-MM-DD', reason: '延期理由', reasonHint: '至少 4 个字', submit: '提交延期申请' },
+  approve_extension: { title: '同意延期', help: '同意后办理时限改为申请的日期，延期理由告知留言人。', submit: '同意延期' },
+  refuse_extension: { title: '不同意延期', help: '不同意的理由只在内部可见，责任单位须按原时限办理。', note: '不同意的理由', noteHint: '至少 4 个字', submit: '不同意延期' },
+  transfer: { title: '转办', help: '转给另一个责任单位办理（办理时限不重新计算）；尚未审核的答复稿和延期申请作废。', unit: '转办单位', note: '转办说明', noteHint: '至少 4 个字', submit: '转办' },
+  rejectCategory: '不予受理类别',
   reveal: { title: '查看联系方式', help: '联系方式只在确有需要时查看（如需向留言人核实情况），查看原因和理由会记入办理记录。', category: '查看原因', categoryChoose: '请选择', reason: '具体理由', reasonHint: '写明为什么需要联系留言人，至少 4 个字', submit: '查看联系方式' },
   /** Field names in error summaries. */
-  field: { reasonCategory: '查看原因', reason: '理由', note: '退回意见', text: '答复内容', unit: '答复单位', units: '交办单位', action: '操作', version: '版本', from: '提交日期（起）', to: '提交日期（止）', token: '开发令牌' },
+  field: { reasonCategory: '查看原因', deadline: '新的办理时限', category: '不予受理类别', reason: '理由', note: '退回意见', text: '答复内容', unit: '答复单位', units: '交办单位', action: '操作', version: '版本', from: '提交日期（起）', to: '提交日期（止）', token: '开发令牌' },
 } as const;
 
 /** Placeholders that replace personal data in published replies. */
@@ -645,4 +666,151 @@ export const localPortal = {
     `无法写入数据目录 ${dir}（${cause}）。本地数据库需要可写的数据目录：请检查该目录及其中文件的权限（例如 chmod -R u+w ${dir}），或者用 npm start -- --data <可写的目录> 换一个目录。`,
   storeDown: (reason: string) => `本地数据库已停止：${reason}。原因消除后会自动重启；在此期间接口回答 503，/api/health 说明原因。`,
   storeRecovered: '本地数据库已恢复。',
+} as const;
+
+// ——— Time limits, the working-day clock, public statistics and the ledger (issue 10) ———
+
+/** The working-day calendar and the time limits, as editors write them (content/calendar.yaml, content/settings/feedback.yaml). */
+export const clockError = {
+  dayKind: '必须是 holiday（放假）或 workday（上班）',
+  duplicateDate: (line: number | undefined) => `日期重复${line ? `（第 ${line} 行已写过）` : ''}，同一天只能写一次`,
+  outsideYears: (years: string) => `不在本文件的年份（years: ${years}）之内；请把年份加入 years，或改正日期`,
+  yearsRequired: '请列出本文件覆盖的年份，如 [2027]',
+  year: '必须是 2000 到 2100 之间的年份',
+  limit: (min: number, max: number) => `必须是 ${min} 到 ${max} 之间的整数（工作日）`,
+  ledgerMonth: (month: string) => `行的收到日期不在本文件的月份（${month}）`,
+  ledgerFileName: '文件名应为月份，如 2026-11.json（与 month 一致）',
+  ledgerDuplicate: (file: string) => `受理编号重复（已在 ${file} 中）`,
+  ledgerFigures: '与台账重新计算的结果不一致：请重新运行 npm run ledger:export，不要手工修改',
+  unknownKind: (kinds: string) => `不是可识别的留言类别，应为以下之一：default（默认）、${kinds}`,
+} as const;
+
+/** Day kinds in content/calendar.yaml. */
+export const calendarDayKind = { holiday: '放假', workday: '上班' } as const;
+
+/** How a deadline stands, for citizens and staff. */
+export const deadlineLabel = {
+  acceptBy: '受理时限',
+  replyBy: '办理时限',
+  originalReplyBy: '原办理时限',
+  due: '办理期限',
+  dueSoon: '即将到期',
+  overdue: '已超期',
+  onTime: '按时',
+  late: '超期',
+  today: '今天到期',
+  left: (n: number) => `剩余 ${n} 个工作日`,
+  overdueBy: (n: number) => `已超期 ${n} 个工作日`,
+  extended: '已延期',
+  extensionReason: '延期理由',
+  extensionPending: '延期申请待审核',
+  workingDays: (n: number) => `${n} 个工作日`,
+  settings: (accept: number, reply: number) => `${accept} 个工作日内受理，受理后 ${reply} 个工作日内答复`,
+} as const;
+
+/** Categories of 不予受理, shown to the citizen and counted in the public statistics. */
+export const rejectCategory = {
+  out_of_scope: '不属于督查受理范围',
+  other_channel: '应通过信访、诉讼等其他途径解决',
+  duplicate: '重复提交',
+  unclear: '内容不具体，无法办理',
+  improper: '含有违法或不文明内容',
+  other: '其他',
+} as const;
+
+/** The public statistics of citizens' submissions (群众留言办理情况), the monthly 通报 and the ledger. */
+export const feedbackStats = {
+  title: '群众留言办理情况',
+  intro: '每一条留言从收到到答复、评价的情况，按承办单位和月份统计。统计口径：按收到留言的月份归集；“按时答复”指在办理时限（含经批准的延期）内答复。',
+  asOf: (date: string) => `数据截至 ${date}。`,
+  yearTitle: (year: string) => `${year} 年群众留言办理情况`,
+  reportTitle: (month: string) => `${month.slice(0, 4)} 年 ${Number(month.slice(5, 7))} 月群众留言办理情况通报`,
+  reportIntro: (month: string, received: number, replied: number) => `${month.slice(0, 4)} 年 ${Number(month.slice(5, 7))} 月共收到群众留言 ${received} 件，截至统计日已答复 ${replied} 件。各单位办理情况如下（按单位排列，不作排名）。`,
+  reports: '月度通报',
+  years: '年度统计',
+  byUnit: '各承办单位办理情况',
+  byMonth: '各月办理情况',
+  onTimeChart: '各承办单位按时答复率',
+  satisfactionChart: '各承办单位满意率（满意和基本满意）',
+  monthlyChart: '每月收到和答复的留言',
+  notAcceptedChart: '不予受理的原因',
+  unit: '承办单位',
+  month: '月份',
+  year: '年份',
+  unassigned: '尚未确定承办单位',
+  whole: '全部',
+  received: '收到',
+  accepted: '受理',
+  notAccepted: '不予受理',
+  replied: '已答复',
+  repliedOnTime: '按时答复',
+  onTimeRate: '按时答复率',
+  medianDays: '答复用时中位数（工作日）',
+  extended: '延期',
+  overdueNow: '当前超期未答复',
+  rated: '已评价',
+  satisfied: '满意和基本满意',
+  satisfiedRate: '满意率',
+  dissatisfied: '不满意',
+  reopened: '重新办理',
+  tooFew: '样本不足',
+  chartTooFew: (n: number) => `各承办单位的件数都少于 ${n} 件，不绘制比率图；各单位数字见上表。`,
+  tooFewNote: (n: number) => `比率在少于 ${n} 件时不计算，显示为“样本不足”。`,
+  reason: '原因',
+  count: '件数',
+  openData: '开放数据',
+  openDataIntro: '以上统计及逐条台账以开放数据提供，任何人都可以据台账重新计算全部统计。',
+  csv: '统计表（CSV）',
+  json: '统计表（JSON）',
+  ledgerCsv: '台账（CSV）',
+  ledgerJson: '台账（JSON）',
+  noData: '暂无留言数据。',
+} as const;
+
+/** The public ledger (留言台账): one content-free row per submission. */
+export const ledgerPage = {
+  title: '群众留言台账',
+  intro: '每一条群众留言都在这里有一行：受理编号、收到日期、类别、状态、承办单位、办理时限、答复日期、是否按时、是否延期、评价。不含留言标题、内容、地址和任何个人信息。留言人可以用受理编号找到自己的留言，确认已被统计。',
+  clueNote: '问题线索在答复之前不显示承办单位，以免泄露线索。',
+  monthTitle: (month: string) => `${month.slice(0, 4)} 年 ${Number(month.slice(5, 7))} 月留言台账`,
+  months: '按月份查看',
+  pages: '本月各页',
+  pageRange: (first: string, last: string) => `${first} 至 ${last}`,
+  trackingNumber: '受理编号',
+  receivedOn: '收到日期',
+  kind: '类别',
+  status: '状态',
+  unit: '承办单位',
+  deadline: '办理时限',
+  repliedOn: '答复日期',
+  onTime: '按时',
+  extended: '延期',
+  rating: '评价',
+  rejectCategory: '不予受理原因',
+  yes: '是',
+  no: '否',
+  none: '—',
+  count: (n: number) => `共 ${n} 条`,
+} as const;
+
+/** The read-only Open311 GeoReport v2 interface to the ledger. */
+export const open311 = {
+  serviceDescription: (kind: string) => `群众通过督查公开平台提交的${kind}（只读台账：不含留言内容和个人信息）`,
+  group: '群众留言',
+  badDate: (field: string) => `${field} 应为 W3C 日期时间，如 2026-11-01T00:00:00+08:00`,
+  badStatus: 'status 应为 open 或 closed',
+  badCode: (code: string) => `没有代码为 ${code} 的服务`,
+  span: (days: number) => `start_date 与 end_date 相隔不能超过 ${days} 天`,
+  badId: '请求编号应为受理编号，如 DC2611-7K3Q9M',
+  notFound: '没有这个受理编号的留言',
+} as const;
+
+/** The daily reminder (催办) to units and reviewers: tracking numbers and deadlines only, never content. */
+export const reminder = {
+  unitSubject: (unit: string, n: number) => `【催办】${unit}：${n} 件群众留言即将到期或已超期`,
+  reviewerSubject: (n: number) => `【催办】${n} 件群众留言待受理`,
+  intro: (date: string) => `截至 ${date}，以下群众留言需要尽快办理：`,
+  line: (tracking: string, kind: string, what: string, deadline: string, label: string) => `${tracking}（${kind}）${what} ${deadline}，${label}`,
+  link: (url: string) => `请登录督查工作台办理：${url}`,
+  footer: '本消息由系统在每个工作日上午 9 时自动发送，只列受理编号和时限，不含留言内容。',
 } as const;

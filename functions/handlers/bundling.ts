@@ -12,6 +12,8 @@ export const HANDLERS = {
   feedback: path.join(here, 'feedback.ts'),
   lookup: path.join(here, 'lookup.ts'),
   staff: path.join(here, 'staff.ts'),
+  open311: path.join(here, 'open311.ts'),
+  reminder: path.join(here, 'reminder.ts'),
 } as const;
 
 export type HandlerName = keyof typeof HANDLERS;

@@ -19,6 +19,7 @@ import { GuardStore } from '../store/guard-store.ts';
 import { idempotencyStore } from '../store/idempotency.ts';
 import { tableNamesFromEnv } from '../store/tables.ts';
 import { publishedFacts } from '../http/site-facts.ts';
+import { siteClock } from './site-clock.ts';
 
 type Bindings = { event: LambdaEvent; lambdaContext: LambdaContext };
 
@@ -73,7 +74,7 @@ export function buildApp() {
     secrets: loadSecrets,
     pow: powFromEnv(),
     limits: DEFAULT_LIMITS,
-    ...(process.env.DUCHA_SITE_URL ? { site: publishedFacts(process.env.DUCHA_SITE_URL) } : {}),
+    ...(process.env.DUCHA_SITE_URL ? { site: publishedFacts(process.env.DUCHA_SITE_URL), clock: siteClock(process.env.DUCHA_SITE_URL, logger) } : {}),
     logger,
     metrics,
     clientAddress: (c) => clientAddress(c as unknown as Context<{ Bindings: Bindings }>),

@@ -16,6 +16,7 @@ import { createDynamoClient, documentClient } from '../store/client.ts';
 import { ContactStore, FeedbackStore } from '../store/feedback-store.ts';
 import { tableNamesFromEnv } from '../store/tables.ts';
 import { publishedFacts } from '../http/site-facts.ts';
+import { siteClock } from './site-clock.ts';
 
 // The service name comes from POWERTOOLS_SERVICE_NAME (ducha-staff), set by the stack.
 const logger = new Logger();
@@ -54,8 +55,15 @@ export function buildStaffApp() {
   return createStaffApp({
     feedback: new FeedbackStore(db, tables),
     contacts: new ContactStore(db, tables),
-    verify: createVerifier({ issuer, audience: required('DUCHA_AUTH_AUDIENCE'), keys: createRemoteJWKSet(new URL(process.env.DUCHA_AUTH_JWKS_URL ?? `${issuer}/.well-known/jwks.json`)) }),
+    verify: createVerifier({
+      issuer,
+      audience: required('DUCHA_AUTH_AUDIENCE'),
+      keys: createRemoteJWKSet(new URL(process.env.DUCHA_AUTH_JWKS_URL ?? `${issuer}/.well-known/jwks.json`)),
+      // The scheduled export's machine credential (client-credentials grant), when the stack has one.
+      ...(process.env.DUCHA_MACHINE_SCOPE && process.env.DUCHA_MACHINE_CLIENTS ? { machine: { scope: process.env.DUCHA_MACHINE_SCOPE, clients: process.env.DUCHA_MACHINE_CLIENTS.split(',') } } : {}),
+    }),
     site: publishedFacts(siteUrl),
+    clock: siteClock(siteUrl, logger),
     notifier: awsNotifier(),
     lookupUrl: absolute(urls.feedbackStatus, siteUrl),
     consoleConfig: JSON.parse(process.env.DUCHA_CONSOLE_CONFIG ?? '{"mode":"cognito"}') as Record<string, unknown>,

@@ -16,6 +16,10 @@
  * never locked (domain/feedback/password.ts has the threat model).
  * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
+import { chinaDate } from '../../domain/dates.ts';
+import type { FeedbackClock } from '../../domain/feedback/clock.ts';
+import { feedbackClock } from '../../domain/feedback/clock-setup.ts';
+import type { ClockContext } from '../../domain/feedback/workflow.ts';
 import type { Context } from 'hono';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
@@ -80,6 +84,8 @@ export interface AppDeps {
   readonly now?: () => Date;
   /** Every answer within this long. @default ANSWER_DEADLINE_MS (domain/api/routes.ts) */
   readonly deadlineMs?: number;
+  /** The calendar and time limits (the deadline to accept, what the lookup shows). @default the built-in limits */
+  readonly clock?: () => Promise<FeedbackClock>;
 }
 
 type Env = PipelineEnv;
@@ -119,7 +125,7 @@ export function createApp(deps: AppDeps) {
     }
   }
   const client = async (c: Context) => clientFingerprint((await deps.secrets()).pepper, deps.clientAddress(c));
-  const submit = createSubmitter({ ...deps, takeToken, now });
+  const submit = createSubmitter({ ...deps, takeToken, now, clock: () => (deps.clock ?? (async () => feedbackClock()))() });
 
   /** What a solved `altcha` on a lookup of `trackingNumber` is worth (spent once; a bad one is worth nothing). */
   async function offeredProof(altcha: string | undefined, trackingNumber: string): Promise<ProofLevel> {
@@ -157,9 +163,12 @@ export function createApp(deps: AppDeps) {
     return deps.feedback.withEvents(meta);
   }
 
+  const defaultClock = feedbackClock();
+  const clock = deps.clock ?? (async () => defaultClock);
+  const time = async (): Promise<ClockContext> => ({ clock: await clock(), today: chinaDate(now()) });
   const view = async (record: SubmissionRecord, events: readonly FeedbackEvent[]) => {
     const site = await deps.site?.().catch(() => undefined);
-    return lookupView(record, events, (id) => site?.units.find(id), now());
+    return lookupView(record, events, (id) => site?.units.find(id), now(), await time());
   };
 
   const api = createApi<Env>({
@@ -231,7 +240,7 @@ export function createApp(deps: AppDeps) {
   api.on('rate', validate('json', ratingSchema, { form: (fields) => ({ ...fields }) }), async (c) => {
     const input = c.req.valid('json');
     const loaded = await authenticateCitizen(c, input);
-    const decision = decideRating(loaded.record, input.rating, input.comment, now());
+    const decision = decideRating(loaded.record, input.rating, input.comment, now(), await time());
     if (!decision.ok) throw refused(decision, problems.cannotRate);
     const appended = await deps.feedback.append(loaded, { ...decision.event, at: now().toISOString() });
     if (!appended.ok) throw problems.versionConflict();

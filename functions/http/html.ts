@@ -4,8 +4,9 @@
  * the 关怀版 script, and are never cached.
  * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
+import { clockSummary, historyDeadline } from '../../domain/feedback/deadline-text.ts';
 import { CARE_SCRIPT, careScriptHash } from '../../domain/care-script.ts';
-import { feedbackField, feedbackKind, feedbackPage as t, nav, site } from '../../domain/labels/zh-CN.ts';
+import { deadlineLabel, feedbackField, feedbackKind, feedbackPage as t, nav, site } from '../../domain/labels/zh-CN.ts';
 import { formatPassword } from '../../domain/feedback/password.ts';
 import { RATING, RATINGS } from '../../domain/feedback/rating.ts';
 import { urls } from '../../domain/urls.ts';
@@ -77,7 +78,7 @@ function ratingForm(r: LookupResult, password: string): string {
 
 export function lookupPage(r: LookupResult, password = ''): string {
   const history = r.history
-    .map((h) => `<li><time datetime="${escapeHtml(h.at)}">${escapeHtml(chinaDateTime(h.at))}</time> ${escapeHtml(h.label)}${h.note ? `<br>${escapeHtml(h.note)}` : ''}</li>`)
+    .map((h) => `<li><time datetime="${escapeHtml(h.at)}">${escapeHtml(chinaDateTime(h.at))}</time> ${escapeHtml(h.label)}${h.deadline ? escapeHtml(historyDeadline(h.deadline)) : ''}${h.note ? `<br>${escapeHtml(h.note)}` : ''}</li>`)
     .join('');
   const reply = r.reply
     ? `<p>${escapeHtml(r.reply.text).replace(/\n/g, '<br>')}</p><p class="muted">${t.replyUnit}：${escapeHtml(r.reply.unit)} · ${escapeHtml(chinaDateTime(r.reply.at).slice(0, 10))}</p>`
@@ -90,6 +91,7 @@ export function lookupPage(r: LookupResult, password = ''): string {
       row(feedbackField.title, escapeHtml(r.title)) +
       row(t.receiptStatus, escapeHtml(r.statusLabel)) +
       row(t.submittedAt, escapeHtml(chinaDateTime(r.submittedAt))) +
+      (r.clock ? row(deadlineLabel.due, escapeHtml(clockSummary(r.clock))) : '') +
       `</tbody></table><h2>${t.history}</h2><ol class="timeline">${history}</ol><h2>${t.reply}</h2>${reply}` +
       (password ? ratingForm(r, password) : '') +
       `<p><a href="${urls.feedbackStatus}">${t.lookupTitle}</a></p>`,

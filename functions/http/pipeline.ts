@@ -22,7 +22,7 @@ import { Hono, type Context, type Handler, type Input, type MiddlewareHandler, t
 import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod/mini';
 import { fieldErrors } from '../../domain/api/problem.ts';
-import { ANSWER_DEADLINE_MS, API_ROUTES, routesOf, type ApiFunction, type RouteName } from '../../domain/api/routes.ts';
+import { ANSWER_DEADLINE_MS, API_ROUTES, routesOf, type ApiFunction, type ApiRoute, type RouteName } from '../../domain/api/routes.ts';
 import { LIMITS } from '../../domain/feedback/schema.ts';
 import { HttpProblem, problems, toProblem } from './problems.ts';
 
@@ -36,7 +36,7 @@ export type PipelineEnv = {
   };
 };
 
-/** Headers on every API answer, errors included: never cached, never sniffed. */
+/** Headers on every API answer, errors included: never cached (but for the routes with `cacheSeconds`), never sniffed. */
 export const API_HEADERS: Readonly<Record<string, string>> = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
 
 export interface PipelineOptions<E extends PipelineEnv> {
@@ -76,6 +76,10 @@ export function createApi<E extends PipelineEnv>(options: PipelineOptions<E>) {
     const started = performance.now();
     await next();
     for (const [k, v] of Object.entries(API_HEADERS)) c.res.headers.set(k, v);
+    // Public read-only answers the route table lets the CDN keep a while (Open311); never an error.
+    const route = (c as unknown as Context<PipelineEnv>).get('route');
+    const cache = route ? (API_ROUTES[route] as ApiRoute).cacheSeconds : undefined;
+    if (cache && c.res.status === 200) c.res.headers.set('Cache-Control', `public, max-age=${cache}`);
     // Never the body, never contact details: method, path, status, time and the handler's fields only.
     options.logger.info(options.logMessage, { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started), ...c.get('logFields') });
     options.after?.();

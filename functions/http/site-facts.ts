@@ -47,3 +47,18 @@ export function publishedFacts(siteUrl: string): SiteFactsSource {
     return res.json();
   });
 }
+
+/**
+ * A unit's name by id as a plain (synchronous) lookup, for answers that name units but must not wait for or
+ * fail on the facts (Open311, the reminder): the facts are read in the background and kept fresh; until they
+ * first arrive the lookup knows no name (callers show the id).
+ */
+export function unitNameLookup(source: SiteFactsSource): (id: string) => string | undefined {
+  let index: SiteIndex | undefined;
+  const refresh = () => void source().then((i) => (index = i), () => undefined);
+  refresh();
+  return (id) => {
+    refresh();
+    return index?.units.find(id);
+  };
+}

@@ -8,8 +8,14 @@
  *   GET  /api/staff/queue?status=&kind=&unit=&from=&to=&cursor=   one status's submissions, and counts
  *   GET  /api/staff/submissions/:tracking           one submission with its full history
  *   POST /api/staff/submissions/:tracking/actions   accept | reject | assign | draft | approve | send_back
- *                                                   | close | reveal — each one audit event, version-checked
+ *                                                   | close | reveal | interim | request_extension
+ *                                                   | approve_extension | refuse_extension | transfer
+ *                                                   — each one audit event, version-checked
  *   GET  /api/staff/export                          approved replies the citizen allowed to publish, redacted
+ *   GET  /api/staff/ledger?month=YYYY-MM            one month's content-free ledger rows (npm run ledger:export)
+ *
+ * The export routes also take a machine credential (the scheduled export's client-credentials token, the
+ * export scope only); it reaches nothing else.
  *
  * Every read of contact details is audited with its reason before it happens: the reveal is its own event
  * (a reason category and text); the approval's notification and the export's redaction of the citizen's
@@ -20,16 +26,20 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { Detail, ExportedReply, ExportPage, Me, QueuePage } from '../../domain/api/staff.ts';
-import { chinaMidnight } from '../../domain/dates.ts';
+import type { Detail, ExportedReply, ExportPage, LedgerPage, Me, QueuePage } from '../../domain/api/staff.ts';
+import { routesOf } from '../../domain/api/routes.ts';
+import { ledgerRow, type LedgerRow } from '../../domain/feedback/ledger.ts';
+import { chinaDate, chinaMidnight, nextMonth } from '../../domain/dates.ts';
+import type { FeedbackClock } from '../../domain/feedback/clock.ts';
+import { feedbackClock } from '../../domain/feedback/clock-setup.ts';
 import type { FeedbackEvent } from '../../domain/feedback/events.ts';
-import { actionSchema, queueQuerySchema } from '../../domain/feedback/staff-schema.ts';
+import { actionSchema, ledgerQuerySchema, queueQuerySchema } from '../../domain/feedback/staff-schema.ts';
 import { FEEDBACK_STATUSES } from '../../domain/feedback/status.ts';
 import type { SubmissionRecord } from '../../domain/feedback/submission.ts';
 import { normalizeTrackingNumber, TRACKING_NUMBER } from '../../domain/feedback/tracking-number.ts';
-import { eventView, exportedReply, isPublishable, queueItemView, submissionView } from '../../domain/feedback/views.ts';
-import { availableActions, canView, contactReadEvent, decide, type StaffUser } from '../../domain/feedback/workflow.ts';
-import { staffError as msg } from '../../domain/labels/zh-CN.ts';
+import { eventView, exportedReply, isPublishable, queueItemView, submissionClock, submissionView } from '../../domain/feedback/views.ts';
+import { availableActions, canView, contactReadEvent, decide, type ClockContext, type StaffUser } from '../../domain/feedback/workflow.ts';
+import { feedbackError, staffError as msg } from '../../domain/labels/zh-CN.ts';
 import type { Contact } from '../../domain/feedback/schema.ts';
 import type { ContactStore, FeedbackStore, LoadedSubmission } from '../store/feedback-store.ts';
 import { AuthError, type Verify } from '../staff/auth.ts';
@@ -53,9 +63,17 @@ export interface StaffAppDeps {
   readonly now?: () => Date;
   /** Every answer within this long. @default ANSWER_DEADLINE_MS (domain/api/routes.ts) */
   readonly deadlineMs?: number;
+  /** The calendar and time limits (deadlines, the queue's order). @default the built-in limits */
+  readonly clock?: () => Promise<FeedbackClock>;
 }
 
 type Env = PipelineEnv & { Variables: { user: StaffUser } };
+
+/** The routes a machine credential may call (domain/api/routes.ts marks them). */
+const MACHINE_ROUTES = routesOf('staff').filter((r) => 'machine' in r && r.machine);
+
+/** Statuses in which a deadline runs: their queue is sorted by it. */
+const DEADLINE_STATUSES: ReadonlySet<string> = new Set(['received', 'accepted', 'in_progress']);
 
 /** The tracking number in the path, as people may type it; 404 when it cannot be one. */
 function trackingParam(c: Context): string {
@@ -66,6 +84,9 @@ function trackingParam(c: Context): string {
 
 export function createStaffApp(deps: StaffAppDeps) {
   const now = deps.now ?? (() => new Date());
+  const defaultClock = feedbackClock();
+  /** The clock and today's China date, for deadlines. */
+  const time = async (): Promise<ClockContext> => ({ clock: deps.clock ? await deps.clock() : defaultClock, today: chinaDate(now()) });
   const api = createApi<Env>({ fn: 'staff', logger: deps.logger, logMessage: 'staff request', scope: '/api/staff*', notFound: '/api/staff/*', ...(deps.deadlineMs ? { deadlineMs: deps.deadlineMs } : {}) });
 
   /** Every /api/staff/* route needs a valid staff token (401 otherwise); the user is on the context. */
@@ -79,6 +100,8 @@ export function createStaffApp(deps: StaffAppDeps) {
       throw error;
     }
     logField(c, { actor: c.get('user').sub, role: c.get('user').role });
+    // A machine credential (the scheduled export) reaches the routes marked `machine` and nothing else.
+    if (c.get('user').machine && !MACHINE_ROUTES.some((r) => r.method === c.req.method && r.path === c.req.path)) throw problems.forbidden();
     await next();
   };
   api.app.use('/api/staff/*', signedIn);
@@ -92,8 +115,9 @@ export function createStaffApp(deps: StaffAppDeps) {
     return loaded;
   }
 
-  const detail = (user: StaffUser, record: SubmissionRecord, events: readonly FeedbackEvent[]): Detail => ({
+  const detail = (user: StaffUser, record: SubmissionRecord, events: readonly FeedbackEvent[], t: ClockContext): Detail => ({
     submission: submissionView(record),
+    ...(submissionClock(record, t) ? { clock: submissionClock(record, t)! } : {}),
     events: events.map(eventView),
     actions: availableActions(user, record),
   });
@@ -141,9 +165,12 @@ export function createStaffApp(deps: StaffAppDeps) {
     // Units see only their own submissions, whatever they ask for.
     const unit = user.role === 'unit' ? user.unit : q.unit;
     const filter = { ...(q.kind ? { kind: q.kind } : {}), ...(unit ? { unit } : {}) };
+    const t = await time();
     const [page, counts] = await Promise.all([
       deps.feedback.queue({
         status: q.status,
+        // Where a deadline runs, soonest first; the rest newest first.
+        order: DEADLINE_STATUSES.has(q.status) ? 'due' : 'newest',
         ...filter,
         ...(q.from ? { from: chinaMidnight(q.from) } : {}),
         ...(q.to ? { to: chinaMidnight(q.to, 1) } : {}),
@@ -154,14 +181,14 @@ export function createStaffApp(deps: StaffAppDeps) {
     return c.json({
       status: q.status,
       counts,
-      items: page.items.map(queueItemView),
+      items: page.items.map((r) => queueItemView(r, t)),
       ...(page.cursor ? { cursor: page.cursor } : {}),
     } satisfies QueuePage);
   });
 
   api.on('submission', async (c) => {
     const { record, events } = await loadVisible(c);
-    return c.json(detail(c.get('user'), record, events));
+    return c.json(detail(c.get('user'), record, events, await time()));
   });
 
   api.on('action', validate('json', actionSchema), async (c) => {
@@ -169,7 +196,8 @@ export function createStaffApp(deps: StaffAppDeps) {
     const user = c.get('user');
     const loaded = await loadVisible(c);
     if (request.version !== loaded.record.eventCount) throw problems.versionConflict();
-    const decision = decide(user, loaded.record, request.action, request, (await deps.site()).units.ids);
+    const t = await time();
+    const decision = decide(user, loaded.record, request.action, request, (await deps.site()).units.ids, t);
     if (!decision.ok) throw refused(decision);
     const appended = await deps.feedback.append(loaded, { ...decision.event, at: now().toISOString() });
     if (!appended.ok) throw problems.versionConflict();
@@ -177,7 +205,7 @@ export function createStaffApp(deps: StaffAppDeps) {
     // The reveal's own event is the audit of this read.
     const contact = request.action === 'reveal' ? ((await deps.contacts.get(after.record.trackingNumber, now())) ?? {}) : undefined;
     if (appended.event.action === 'reply_approved' && after.record.hasContact) after = await notifyReplyReady(user, after);
-    return c.json({ ...detail(user, after.record, after.events), ...(contact ? { contact } : {}) });
+    return c.json({ ...detail(user, after.record, after.events, t), ...(contact ? { contact } : {}) });
   });
 
   api.on('export', async (c) => {
@@ -201,6 +229,27 @@ export function createStaffApp(deps: StaffAppDeps) {
     }
     deps.logger.info('replies exported', { actor: user.sub, count: replies.length });
     return c.json({ replies } satisfies ExportPage);
+  });
+
+  api.on('ledger', validate('query', ledgerQuerySchema), async (c) => {
+    const user = c.get('user');
+    if (user.role === 'unit') throw problems.forbidden();
+    const t = await time();
+    const month = c.req.valid('query').month ?? t.today.slice(0, 7);
+    const next = nextMonth(month);
+    const rows: LedgerRow[] = [];
+    for (const status of FEEDBACK_STATUSES) {
+      let cursor: string | undefined;
+      do {
+        const page = await deps.feedback.queue({ status, from: chinaMidnight(`${month}-01`), to: chinaMidnight(`${next}-01`), limit: 500, ...(cursor ? { cursor } : {}) });
+        rows.push(...page.items.map((r) => ledgerRow(r, t.clock.calendar)));
+        cursor = page.cursor;
+      } while (cursor);
+    }
+    rows.sort((a, b) => a.trackingNumber.localeCompare(b.trackingNumber));
+    const first = await deps.feedback.firstCreatedAt(FEEDBACK_STATUSES);
+    deps.logger.info('ledger exported', { actor: user.sub, month, count: rows.length });
+    return c.json({ month, asOf: t.today, firstMonth: first ? chinaDate(new Date(first)).slice(0, 7) : null, rows } satisfies LedgerPage);
   });
 
   return api.done();

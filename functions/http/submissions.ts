@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
 import { chinaDate } from '../../domain/dates.ts';
+import { acceptDeadline, type FeedbackClock } from '../../domain/feedback/clock.ts';
 import { RETENTION } from '../../domain/feedback/retention.ts';
 import type { FeedbackInput } from '../../domain/feedback/schema.ts';
 import { newSubmission } from '../../domain/feedback/submission.ts';
@@ -62,6 +63,8 @@ export interface SubmitterDeps {
   readonly secrets: () => Promise<{ readonly pepper: string; readonly altchaHmacKey: string }>;
   readonly takeToken: (scope: string, client: string, policy: BucketPolicy) => Promise<void>;
   readonly now: () => Date;
+  /** The calendar and time limits: the first event carries the deadline to accept. */
+  readonly clock: () => Promise<FeedbackClock>;
 }
 
 /** `submit(request, remainingMs)`: store once per key, answer every retry with the first receipt. */
@@ -87,6 +90,7 @@ export function createSubmitter(deps: SubmitterDeps) {
     await deps.takeToken(verified ? 'submit' : 'submit-unverified', req.client, verified ? deps.limits.submit : deps.limits.submitUnverified);
 
     const at = deps.now();
+    const acceptBy = acceptDeadline(await deps.clock(), input.kind, chinaDate(at));
     for (let attempt = 0; attempt < 8; attempt++) {
       const tracking = trackingNumber(pepper, req.key, chinaDate(at), attempt);
       const salt = newSalt();
@@ -97,6 +101,7 @@ export function createSubmitter(deps: SubmitterDeps) {
         passwordSalt: salt,
         passwordHash: hashPassword(pepper, salt, queryPassword(pepper, tracking, req.key)),
         ownerHash: sha256(req.key),
+        acceptBy,
       });
       const result = await deps.feedback.create({ record, firstEvent, ...(input.contact ? { contact: input.contact } : {}), contactExpiresAt });
       if (result === 'clash') continue;

@@ -1,6 +1,7 @@
 /**
- * The two APIs wired for running on this machine: the same Hono apps as in Lambda, with dynalite (or
- * whatever DUCHA_DYNAMODB_ENDPOINT names), local secrets, the site's facts as given (units, regions, items), the
+ * The APIs wired for running on this machine (public, Open311, staff): the same Hono apps as in Lambda, with
+ * dynalite (or whatever DUCHA_DYNAMODB_ENDPOINT names), local secrets, the site's facts as given (units,
+ * regions, items) and its clock (calendar, time limits), the
  * socket's address as the client address, tokens from the development issuer (npm run staff:token) and
  * notifications written to .data/outbox/.
  * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
@@ -23,6 +24,10 @@ import { GuardStore } from '../store/guard-store.ts';
 import { idempotencyStore } from '../store/idempotency.ts';
 import { tableNamesFromEnv, type TableNames } from '../store/tables.ts';
 import { devVerifierOptions } from './dev-auth.ts';
+import { unitDirectory } from '../../domain/units.ts';
+import type { FeedbackClock } from '../../domain/feedback/clock.ts';
+import { feedbackClock } from '../../domain/feedback/clock-setup.ts';
+import { createOpen311App } from '../http/open311-app.ts';
 
 export interface LocalApiOptions {
   readonly endpoint: string;
@@ -36,6 +41,8 @@ export interface LocalApiOptions {
   readonly now?: () => Date;
   /** Whether the store answers (the embedded one's supervisor knows more than a read can tell). */
   readonly storeHealth?: AppDeps['storeHealth'];
+  /** The calendar and time limits. @default the built-in limits */
+  readonly clock?: FeedbackClock;
 }
 
 export function localApi(options: LocalApiOptions) {
@@ -59,8 +66,17 @@ export function localApi(options: LocalApiOptions) {
     // No CloudWatch here: metrics are published by the Lambda handlers only.
     clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
     ...(options.now ? { now: options.now } : {}),
+    ...(options.clock ? { clock: async () => options.clock! } : {}),
   });
-  return { app, client, tables };
+  const clock = options.clock ?? feedbackClock();
+  const open311 = createOpen311App({
+    feedback: new FeedbackStore(db, tables),
+    unitName: unitDirectory(options.facts.units).find,
+    clock: async () => clock,
+    logger: options.logger ?? new Logger({ serviceName: 'ducha-open311' }),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  return { app, open311, client, tables };
 }
 
 export interface LocalStaffOptions {
@@ -72,6 +88,7 @@ export interface LocalStaffOptions {
   readonly siteUrl: string;
   readonly logger?: Logger;
   readonly now?: () => Date;
+  readonly clock?: FeedbackClock;
 }
 
 /** The staff API locally: tokens from the development issuer (npm run staff:token), notifications to .data/outbox/. */
@@ -89,6 +106,7 @@ export async function localStaffApi(options: LocalStaffOptions) {
     consoleConfig: { mode: 'dev' },
     logger: options.logger ?? new Logger({ serviceName: 'ducha-staff' }),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.clock ? { clock: async () => options.clock! } : {}),
   });
   return { app, client, outboxDir };
 }

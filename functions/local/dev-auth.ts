@@ -11,6 +11,8 @@ import type { StaffRole } from '../../domain/feedback/workflow.ts';
 
 export const DEV_ISSUER = 'https://ducha.local/dev-issuer';
 export const DEV_AUDIENCE = 'ducha-local-console';
+/** The local machine credential (npm run staff:token -- --machine): the export scope, as Cognito names it. */
+export const DEV_MACHINE = { scope: 'ducha-api/export', clients: ['dev-ledger-export'] } as const;
 
 interface KeyFile {
   readonly privateJwk: JWK;
@@ -31,7 +33,7 @@ async function keyFile(dataDir: string): Promise<KeyFile> {
 /** Verification options for the local server. */
 export async function devVerifierOptions(dataDir: string) {
   const { publicJwk } = await keyFile(dataDir);
-  return { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, keys: createLocalJWKSet({ keys: [publicJwk] }) };
+  return { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, keys: createLocalJWKSet({ keys: [publicJwk] }), machine: { scope: DEV_MACHINE.scope, clients: [...DEV_MACHINE.clients] } };
 }
 
 export interface DevTokenClaims {
@@ -40,6 +42,19 @@ export interface DevTokenClaims {
   readonly unit?: string;
   /** @default 12 */
   readonly hours?: number;
+}
+
+/** A machine access token as the client-credentials grant gives one: scope and client, no groups, no name. */
+export async function signDevMachineToken(dataDir: string, options: { scope?: string; client?: string; hours?: number } = {}): Promise<string> {
+  const { privateJwk } = await keyFile(dataDir);
+  const client = options.client ?? DEV_MACHINE.clients[0];
+  return new SignJWT({ token_use: 'access', scope: options.scope ?? DEV_MACHINE.scope, client_id: client })
+    .setProtectedHeader({ alg: 'ES256', kid: privateJwk.kid! })
+    .setIssuer(DEV_ISSUER)
+    .setSubject(client)
+    .setIssuedAt()
+    .setExpirationTime(`${options.hours ?? 1}h`)
+    .sign(await importJWK(privateJwk, 'ES256'));
 }
 
 export async function signDevToken(dataDir: string, claims: DevTokenClaims): Promise<string> {

@@ -16,6 +16,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import {
   CreateTableCommand,
   DescribeTableCommand,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
   type DynamoDBClient,
@@ -179,13 +180,23 @@ function createInput(def: TableDefinition, name: string) {
   };
 }
 
+/** A table made by an earlier version (its data kept under .data/) gets the indexes added since. */
+async function addMissingIndexes(client: DynamoDBClient, def: TableDefinition, name: string, present: ReadonlySet<string | undefined>): Promise<void> {
+  const input = createInput(def, name);
+  for (const index of input.GlobalSecondaryIndexes ?? []) {
+    if (present.has(index.IndexName)) continue;
+    await client.send(new UpdateTableCommand({ TableName: name, AttributeDefinitions: input.AttributeDefinitions, GlobalSecondaryIndexUpdates: [{ Create: index }] }));
+  }
+}
+
 /** Create any missing table (idempotent) and enable TTL where the engine supports it. */
 export async function ensureTables(client: DynamoDBClient, names: TableNames): Promise<void> {
   for (const key of Object.keys(TABLES) as (keyof typeof TABLES)[]) {
     const def = TABLES[key];
     const name = names[key];
     try {
-      await client.send(new DescribeTableCommand({ TableName: name }));
+      const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
+      await addMissingIndexes(client, def, name, new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName)));
       continue;
     } catch (error) {
       if ((error as Error).name !== 'ResourceNotFoundException') throw error;

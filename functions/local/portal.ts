@@ -5,17 +5,26 @@
  * functions read them from the published site. /api/health reports the embedded store's state.
  * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Logger } from '@aws-lambda-powertools/logger';
 import type { SiteFacts } from '../../domain/api/site-facts.ts';
+import { feedbackClock } from '../../domain/feedback/clock-setup.ts';
+import type { Reminder } from '../../domain/feedback/reminders.ts';
+import { unitDirectory } from '../../domain/units.ts';
+import { everyDayAtNine, outboxReminderChannel, sendDailyReminders } from '../staff/reminders.ts';
+import { createDynamoClient, documentClient } from '../store/client.ts';
+import { FeedbackStore } from '../store/feedback-store.ts';
+import type { UnitInfo } from '../../domain/api/staff.ts';
 import type { Limits } from '../http/limits.ts';
 import type { PowConfig } from '../http/pow.ts';
-import type { Logger } from '@aws-lambda-powertools/logger';
 import { localApi, localStaffApi } from './api.ts';
 import { checkWritable, ensureTables, startDynalite, type EmbeddedDynamo } from './dynamodb.ts';
 import { localSecrets } from './secrets.ts';
 import { startLocalServer, type LocalServer } from './server.ts';
 import type { TableNames } from '../store/tables.ts';
 import { StoreUnavailableError } from '../store/errors.ts';
+import type { FeedbackClock } from '../../domain/feedback/clock.ts';
 
 export interface PortalOptions {
   readonly distDir: string;
@@ -34,6 +43,8 @@ export interface PortalOptions {
   readonly limits?: Partial<Limits>;
   readonly logger?: Logger;
   readonly now?: () => Date;
+  /** The calendar and time limits (content/calendar.yaml, content/settings/feedback.yaml). @default the built-in limits */
+  readonly clock?: FeedbackClock;
 }
 
 export interface Portal extends LocalServer {
@@ -41,6 +52,28 @@ export interface Portal extends LocalServer {
   /** Where notifications to citizens are written locally. */
   readonly outboxDir: string;
   readonly tables: TableNames;
+  /** Send today's reminders now (the schedule does it every day at 09:00 China time), into outbox/reminders/. */
+  sendReminders(): Promise<Reminder[]>;
+}
+
+/** While a portal runs on a data folder, its DynamoDB endpoint is in this file (npm run reminders:send reads it). */
+export const ENDPOINT_FILE = 'dynamodb-endpoint';
+
+/** The daily reminder on this machine: the local tables, the outbox as its channel. */
+export function localReminders(options: { endpoint: string; tables: TableNames; outboxDir: string; units: readonly UnitInfo[]; clock?: FeedbackClock; siteUrl: string; logger?: Logger; now?: () => Date }) {
+  const client = createDynamoClient({ endpoint: options.endpoint });
+  const names = unitDirectory(options.units);
+  const clock = options.clock ?? feedbackClock();
+  const run = {
+    feedback: new FeedbackStore(documentClient(client), options.tables),
+    clock: async () => clock,
+    unitName: (id: string) => names.find(id) ?? id,
+    consoleUrl: `${options.siteUrl}/staff/`,
+    channel: outboxReminderChannel(path.join(options.outboxDir, 'reminders'), options.now),
+    logger: options.logger ?? new Logger({ serviceName: 'ducha-reminder' }),
+    ...(options.now ? { now: options.now } : {}),
+  };
+  return { send: () => sendDailyReminders(run), run, client };
 }
 
 export async function startPortal(options: PortalOptions): Promise<Portal> {
@@ -52,7 +85,8 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     (process.env.DUCHA_DYNAMODB_ENDPOINT || undefined) ??
     (dynalite = await startDynalite(options.inMemory ? undefined : path.join(options.dataDir, 'dynamodb'), options.logger ? { logger: options.logger } : {})).endpoint;
   const { facts } = options;
-  const { app, client, tables } = localApi({
+  const units = facts.units;
+  const { app, open311, client, tables } = localApi({
     endpoint,
     secrets: localSecrets(options.dataDir),
     facts,
@@ -65,6 +99,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   await ensureTables(client, tables);
   const staff = await localStaffApi({
@@ -75,11 +110,21 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     siteUrl: `http://${options.hostname ?? '127.0.0.1'}:${options.port ?? 4321}`,
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
+  const siteUrl = `http://${options.hostname ?? '127.0.0.1'}:${options.port ?? 4321}`;
+  const reminders = localReminders({ endpoint, tables, outboxDir: staff.outboxDir, units, ...(options.clock ? { clock: options.clock } : {}), siteUrl, ...(options.logger ? { logger: options.logger } : {}), ...(options.now ? { now: options.now } : {}) });
+  const schedule = everyDayAtNine(reminders.send, reminders.run.logger);
+  const endpointFile = path.join(options.dataDir, ENDPOINT_FILE);
+  if (!options.inMemory) {
+    mkdirSync(options.dataDir, { recursive: true });
+    writeFileSync(endpointFile, endpoint);
+  }
   const server = await startLocalServer({
     distDir: options.distDir,
     api: app,
     staffApi: staff.app,
+    open311Api: open311,
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.hostname ? { hostname: options.hostname } : {}),
   });
@@ -88,7 +133,11 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     dynamoEndpoint: endpoint,
     tables,
     outboxDir: staff.outboxDir,
+    sendReminders: reminders.send,
     async close() {
+      schedule.stop();
+      rmSync(endpointFile, { force: true });
+      reminders.client.destroy();
       await server.close();
       client.destroy();
       staff.client.destroy();

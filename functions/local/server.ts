@@ -26,6 +26,8 @@ export interface LocalServerOptions {
   readonly staffApi?: HonoApp<any>;
   /** Origins pages may fetch from besides the site (the CSP's connect-src; none locally). */
   readonly connectSources?: readonly string[];
+  /** The Open311 API (/api/open311/*), mounted before the public API. */
+  readonly open311Api?: HonoApp<any>;
 }
 
 /** The site's security headers for the pages under `distDir` (none built yet: no inline hashes). */
@@ -55,6 +57,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   });
   // Compress pages, not the API's small JSON answers (measured: gzip was a tenth of the API's CPU).
   if (options.staffApi) app.route('/', options.staffApi);
+  if (options.open311Api) app.route('/', options.open311Api);
   if (options.api) app.route('/', options.api);
   app.use('*', compress());
   app.route('/', staticSite(options.distDir));

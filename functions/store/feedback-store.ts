@@ -9,10 +9,11 @@
  * receipt depends on, completes it.
  * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { FeedbackEvent } from '../../domain/feedback/events.ts';
 import type { Contact } from '../../domain/feedback/schema.ts';
 import type { SubmissionRecord } from '../../domain/feedback/submission.ts';
+import { runningDeadline } from '../../domain/feedback/clock.ts';
 import { TRACKING_NUMBER } from '../../domain/feedback/tracking-number.ts';
 import { applyEvent } from '../../domain/feedback/workflow.ts';
 import { conditionalWrite, guarded, InvalidCursorError, isConditionFailed, StoreUnavailableError } from './errors.ts';
@@ -161,13 +162,15 @@ export class FeedbackStore extends TableStore {
   }
 
   /**
-   * The staff queue: submissions in one status, newest first, optionally filtered by kind, assigned unit
-   * and a range of submission instants (`from` inclusive, `to` exclusive, ISO instants).
+   * The staff queue: submissions in one status, newest first (or `order: 'due'`, soonest deadline first),
+   * optionally filtered by kind, assigned unit and a range of submission instants (`from` inclusive, `to`
+   * exclusive, ISO instants).
    */
-  async queue(options: { status: string; kind?: string; unit?: string; from?: string; to?: string; limit?: number; cursor?: string }): Promise<{ items: SubmissionRecord[]; cursor?: string }> {
-    const { filter, values } = queueQuery(options.status, options);
+  async queue(options: { status: string; kind?: string; unit?: string; from?: string; to?: string; limit?: number; cursor?: string; order?: 'newest' | 'due' }): Promise<{ items: SubmissionRecord[]; cursor?: string }> {
+    const due = options.order === 'due';
+    const { filter, values } = queueQuery(options.status, { ...options, ...(due ? { created: { from: options.from, to: options.to } } : {}) });
     let range = '';
-    if (options.from || options.to) {
+    if (!due && (options.from || options.to)) {
       range = ' AND queueSk BETWEEN :from AND :to';
       values[':from'] = options.from ?? '0000';
       values[':to'] = options.to ?? '9999';
@@ -177,21 +180,34 @@ export class FeedbackStore extends TableStore {
     let cursor: Record<string, unknown> | undefined;
     const input = (start: Record<string, unknown> | undefined) => ({
       TableName: this.tables.feedback,
-      IndexName: 'queue',
+      IndexName: due ? 'due' : 'queue',
       KeyConditionExpression: `queuePk = :q${range}`,
       ...filter,
       ExpressionAttributeValues: values,
-      ScanIndexForward: false,
+      ScanIndexForward: due,
       // Never read past the page: what a filter lets through beyond it would be skipped by the cursor.
       Limit: limit - items.length,
       ...(start ? { ExclusiveStartKey: start } : {}),
     });
-    for await (const page of this.pages('query queue', input, options.cursor === undefined ? undefined : queueCursor.decode(options.cursor, options.status))) {
+    for await (const page of this.pages('query queue', input, options.cursor === undefined ? undefined : queueCursor.decode(options.cursor, options.status, due ? 'due' : 'newest'))) {
       items.push(...(page.Items ?? []).map((i) => stripKeys<SubmissionRecord>(i)));
       cursor = page.LastEvaluatedKey;
       if (items.length >= limit) break;
     }
     return { items: items.slice(0, limit), ...(cursor ? { cursor: queueCursor.encode(cursor) } : {}) };
+  }
+
+  /** The ISO instant of the oldest submission in any of `statuses` (the ledger's first month); undefined when none. */
+  async firstCreatedAt(statuses: readonly string[]): Promise<string | undefined> {
+    const firsts = await Promise.all(
+      statuses.map(async (status) => {
+        const out = await guarded('query oldest', () =>
+          this.db.send(new QueryCommand({ TableName: this.tables.feedback, IndexName: 'queue', KeyConditionExpression: 'queuePk = :q', ExpressionAttributeValues: { ':q': KEY.queue(status) }, ScanIndexForward: true, Limit: 1 })),
+        );
+        return out.Items?.[0]?.createdAt as string | undefined;
+      }),
+    );
+    return firsts.filter((f): f is string => Boolean(f)).sort()[0];
   }
 
   /** How many submissions are in each status (with the same kind/unit filters as the queue). */
@@ -242,12 +258,13 @@ export class FeedbackStore extends TableStore {
 
 /**
  * The queue's cursor: the last key of a page (base64url JSON), opaque to callers. A cursor that comes back is
- * checked to be exactly such a key — of this status's queue, for a submission record — so a crafted one (any
- * JSON, another status's key) is refused as invalid before it reaches the database.
+ * checked to be exactly such a key — of this status's queue in this order (the `queue` index newest first, or
+ * the `due` index by deadline), for a submission record — so a crafted one (any JSON, another status's key,
+ * the other order's key) is refused as invalid before it reaches the database.
  */
 export const queueCursor = {
   encode: (key: Record<string, unknown>): string => Buffer.from(JSON.stringify(key)).toString('base64url'),
-  decode(cursor: string, status: string): Record<string, string> {
+  decode(cursor: string, status: string, order: 'newest' | 'due' = 'newest'): Record<string, string> {
     let key: unknown;
     try {
       key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -255,16 +272,21 @@ export const queueCursor = {
       throw new InvalidCursorError('not base64url JSON');
     }
     const k = key as Record<string, unknown>;
+    const sortKey = order === 'due' ? 'dueSk' : 'queueSk';
     const names = key && typeof key === 'object' && !Array.isArray(key) ? Object.keys(k).sort().join(',') : '';
-    if (names !== 'pk,queuePk,queueSk,sk' || !Object.values(k).every((v) => typeof v === 'string')) throw new InvalidCursorError('not a queue key');
+    if (names !== ['pk', 'queuePk', sortKey, 'sk'].sort().join(',') || !Object.values(k).every((v) => typeof v === 'string')) throw new InvalidCursorError('not a queue key');
     const tracking = String(k.pk).slice(KEY.submission('').length);
-    const createdAt = String(k.queueSk).slice(0, -(tracking.length + 1));
+    const sort = String(k[sortKey]);
+    // queueSk is `<createdAt>#<tracking>`; dueSk is `<deadline>#<createdAt>#<tracking>`.
+    const deadline = order === 'due' ? sort.slice(0, 10) : undefined;
+    const createdAt = (order === 'due' ? sort.slice(11) : sort).slice(0, -(tracking.length + 1));
+    const sortValid = order === 'due' ? k.dueSk === KEY.dueSort(deadline, createdAt, tracking) && /^\d{4}-\d{2}-\d{2}$/.test(deadline!) : k.queueSk === KEY.queueSort(createdAt, tracking);
     const valid =
       k.pk === KEY.submission(tracking) &&
       TRACKING_NUMBER.test(tracking) &&
       k.sk === KEY.meta &&
       k.queuePk === KEY.queue(status) &&
-      k.queueSk === KEY.queueSort(createdAt, tracking) &&
+      sortValid &&
       !Number.isNaN(Date.parse(createdAt)) &&
       new Date(createdAt).toISOString() === createdAt;
     if (!valid) throw new InvalidCursorError('not a key of this queue');
@@ -273,10 +295,17 @@ export const queueCursor = {
 };
 
 /** The queue index's key for one status and the optional kind and unit filters, as query parameters. */
-function queueQuery(status: string, filter: { kind?: string; unit?: string }) {
+function queueQuery(status: string, filter: { kind?: string; unit?: string; created?: { from?: string | undefined; to?: string | undefined } }) {
   const clauses: string[] = [];
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = { ':q': KEY.queue(status) };
+  if (filter.created && (filter.created.from || filter.created.to)) {
+    // On the deadline index the submission instant is no key: filter on it (from inclusive, to exclusive).
+    clauses.push('#created >= :from AND #created < :to');
+    names['#created'] = 'createdAt';
+    values[':from'] = filter.created.from ?? '0000';
+    values[':to'] = filter.created.to ?? '9999';
+  }
   if (filter.kind) {
     clauses.push('#kind = :kind');
     names['#kind'] = 'kind';
@@ -292,7 +321,14 @@ function queueQuery(status: string, filter: { kind?: string; unit?: string }) {
 
 /** A submission's record as stored: its keys and the queue index's. */
 function metaItem(record: SubmissionRecord) {
-  return { pk: KEY.submission(record.trackingNumber), sk: KEY.meta, ...record, queuePk: KEY.queue(record.status), queueSk: KEY.queueSort(record.createdAt, record.trackingNumber) };
+  return {
+    pk: KEY.submission(record.trackingNumber),
+    sk: KEY.meta,
+    ...record,
+    queuePk: KEY.queue(record.status),
+    queueSk: KEY.queueSort(record.createdAt, record.trackingNumber),
+    dueSk: KEY.dueSort(runningDeadline(record)?.deadline, record.createdAt, record.trackingNumber),
+  };
 }
 
 /** One event as stored, under its submission, with the owner hash (a retry's writes are told apart by it) and the TTL. */
@@ -302,7 +338,7 @@ function eventItem(record: SubmissionRecord, event: FeedbackEvent) {
 
 /** Drop storage-only attributes before handing a record to the domain. */
 function stripKeys<T>(item: Record<string, unknown>): T {
-  const { pk: _pk, sk: _sk, queuePk: _q, queueSk: _qs, ...rest } = item;
+  const { pk: _pk, sk: _sk, queuePk: _q, queueSk: _qs, dueSk: _ds, ...rest } = item;
   return rest as T;
 }
 

@@ -3,7 +3,8 @@
  * build their tables from these definitions; nothing else describes them.
  *
  * - feedback: single-table design. A submission is `pk = SUB#<tracking>`: its record (`sk = META`) and its
- *   append-only events (`sk = EVT#000001` …). GSI `queue` lists submissions by status and date for staff.
+ *   append-only events (`sk = EVT#000001` …). GSI `queue` lists submissions by status and date for staff;
+ *   GSI `due` lists them by status and running deadline (the queue's order, the daily reminder).
  * - contacts: contact details, `pk = SUB#<tracking>`. The public functions may write here, never read.
  * - guard: short-lived records that protect the API: rate-limit buckets, used proof-of-work challenges,
  *   lookup attempt counts and idempotency records (Powertools).
@@ -43,7 +44,11 @@ export const TABLES = {
     envVar: 'DUCHA_TABLE_FEEDBACK',
     partitionKey: S('pk'),
     sortKey: S('sk'),
-    globalIndexes: [{ indexName: 'queue', partitionKey: S('queuePk'), sortKey: S('queueSk') }],
+    globalIndexes: [
+      { indexName: 'queue', partitionKey: S('queuePk'), sortKey: S('queueSk') },
+      // The same statuses, soonest deadline first (the staff queue's order; records without one sort last).
+      { indexName: 'due', partitionKey: S('queuePk'), sortKey: S('dueSk') },
+    ],
     ttlAttribute: 'expiresAt',
   },
   contacts: {
@@ -72,6 +77,8 @@ export const KEY = {
   eventPrefix: 'EVT#',
   queue: (status: string) => `STATUS#${status}`,
   queueSort: (createdAt: string, tracking: string) => `${createdAt}#${tracking}`,
+  /** Soonest deadline first; without a running deadline after every date. */
+  dueSort: (deadline: string | undefined, createdAt: string, tracking: string) => `${deadline ?? '9999-12-31'}#${createdAt}#${tracking}`,
   rateLimit: (scope: string, client: string) => `RL#${scope}#${client}`,
   challenge: (signature: string) => `ALTCHA#${signature}`,
   lookupAttempts: (tracking: string) => `LOOKUP#${tracking}`,

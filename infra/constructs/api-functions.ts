@@ -59,7 +59,10 @@ export interface FunctionSpec {
 const GUARD: readonly DataAction[] = ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'];
 
 /** A public function's routes, straight from the API's route table (domain/api/routes.ts). */
-const routesFor = (fn: ApiFunction): RouteSpec[] => routesOf(fn).map((r) => ({ method: r.method, path: r.path as `/api/${string}` }));
+const routesFor = (fn: ApiFunction): RouteSpec[] => routesOf(fn).map((r) => ({ method: r.method, path: apiGatewayPath(r.path) }));
+
+/** A route table path as API Gateway writes it: `:name` parameters become `{name}`. */
+export const apiGatewayPath = (path: string) => path.replace(/:([a-z]+)/gi, '{$1}') as `/api/${string}`;
 const listed = (fn: ApiFunction) => routesOf(fn).map((r) => `${r.method} ${r.path}`).join(', ');
 
 /** The public feedback function: health, proof-of-work challenges, submissions. Writes contacts, never reads them. */
@@ -117,11 +120,39 @@ export const STAFF_FUNCTION: FunctionSpec = {
     feedback: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
     contacts: ['GetItem'],
   },
+  indexAccess: { feedback: ['queue', 'due'] },
+};
+
+/**
+ * The Open311 function: the ledger, read only, as GeoReport v2. Reads submission records (GetItem) and the
+ * queue index (Query); writes nothing, never touches contacts.
+ */
+export const OPEN311_FUNCTION: FunctionSpec = {
+  id: 'Open311',
+  handler: 'open311',
+  description: `Ducha Open311 GeoReport v2 (read only): ${listed('open311')}`,
+  serviceName: 'ducha-open311',
+  routes: routesFor('open311'),
+  tableAccess: { feedback: ['GetItem', 'Query'] },
   indexAccess: { feedback: ['queue'] },
 };
 
+/**
+ * The daily reminder (no routes: EventBridge invokes it, infra/constructs/reminders.ts). Reads the open
+ * submissions through the queue and deadline indexes only — no table read, no write, no contacts.
+ */
+export const REMINDER_FUNCTION: FunctionSpec = {
+  id: 'Reminder',
+  handler: 'reminder',
+  description: 'Ducha daily reminder (催办) to units and reviewers',
+  serviceName: 'ducha-reminder',
+  routes: [],
+  tableAccess: { feedback: [] },
+  indexAccess: { feedback: ['queue', 'due'] },
+};
+
 /** The functions of the public API, in route order. */
-export const PUBLIC_API_FUNCTIONS: readonly FunctionSpec[] = [FEEDBACK_FUNCTION, LOOKUP_FUNCTION];
+export const PUBLIC_API_FUNCTIONS: readonly FunctionSpec[] = [FEEDBACK_FUNCTION, LOOKUP_FUNCTION, OPEN311_FUNCTION];
 
 /** Every function of the API. */
 export const API_FUNCTIONS: readonly FunctionSpec[] = [...PUBLIC_API_FUNCTIONS, STAFF_FUNCTION];

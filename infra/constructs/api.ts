@@ -60,6 +60,8 @@ export interface AddFunctionOptions {
   readonly authorizer?: HttpJwtAuthorizer;
   /** More permissions for the function's role (notifications, for example). */
   readonly statements?: readonly iam.PolicyStatement[];
+  /** Grant it the API's secret (and name it in DUCHA_SECRET_ARN). @default true */
+  readonly secret?: boolean;
 }
 
 /** The secret's JSON keys (functions/handlers/runtime.ts reads them). */
@@ -174,23 +176,25 @@ export class Api extends Construct {
       description: `Ducha ${spec.id} function`,
     });
     logGroup.grantWrite(role);
-    this.secret.grantRead(role);
+    if (options.secret !== false) this.secret.grantRead(role);
 
     const tables = Object.keys(spec.tableAccess) as TableKey[];
     let writes = false;
     for (const name of tables) {
       const actions = spec.tableAccess[name]!;
-      if (actions.length === 0) continue;
-      writes ||= actions.some((a) => !READ_ACTIONS.includes(a));
       const table = data.tables[name];
       const indexes = spec.indexAccess?.[name] ?? [];
-      role.addToPrincipalPolicy(
-        new iam.PolicyStatement({
-          sid: `${name[0]!.toUpperCase()}${name.slice(1)}Table`,
-          actions: actions.map((a) => `dynamodb:${a}`),
-          resources: [table.tableArn],
-        }),
-      );
+      if (actions.length === 0 && indexes.length === 0) continue;
+      writes ||= actions.some((a) => !READ_ACTIONS.includes(a));
+      if (actions.length > 0) {
+        role.addToPrincipalPolicy(
+          new iam.PolicyStatement({
+            sid: `${name[0]!.toUpperCase()}${name.slice(1)}Table`,
+            actions: actions.map((a) => `dynamodb:${a}`),
+            resources: [table.tableArn],
+          }),
+        );
+      }
       if (indexes.length > 0) {
         role.addToPrincipalPolicy(
           new iam.PolicyStatement({
@@ -229,7 +233,7 @@ export class Api extends Construct {
       logGroup,
       environment: {
         ...Object.fromEntries(tables.map((name) => [TABLES[name].envVar, data.tables[name].tableName])),
-        DUCHA_SECRET_ARN: this.secret.secretArn,
+        ...(options.secret !== false ? { DUCHA_SECRET_ARN: this.secret.secretArn } : {}),
         POWERTOOLS_SERVICE_NAME: spec.serviceName,
         POWERTOOLS_METRICS_NAMESPACE: 'Ducha',
         POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',

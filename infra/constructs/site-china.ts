@@ -15,7 +15,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { HeadersPolicies } from './site-headers.ts';
-import { API_FORWARDED_HEADERS, NOT_FOUND_TTL, ORIGIN_VERIFY_HEADER, STAFF_API_FORWARDED_HEADERS, STAFF_API_PATH } from './site-settings.ts';
+import { API_FORWARDED_HEADERS, NOT_FOUND_TTL, OPEN311_MAX_TTL, OPEN311_PATH, ORIGIN_VERIFY_HEADER, STAFF_API_FORWARDED_HEADERS, STAFF_API_PATH } from './site-settings.ts';
 
 export interface ChinaDistributionProps {
   readonly bucket: s3.IBucket;
@@ -94,21 +94,23 @@ export function chinaDistribution(scope: Construct, props: ChinaDistributionProp
         responseHeadersPolicyId: props.headers.site.responseHeadersPolicyId,
       },
       // The staff API first (the first matching pattern wins): the same, plus the bearer token.
+      // Open311 is cached as the API's Cache-Control says (at most 5 minutes), by the whole query, no headers.
       cacheBehaviors: [
-        { pathPattern: STAFF_API_PATH, headers: STAFF_API_FORWARDED_HEADERS },
-        { pathPattern: '/api/*', headers: API_FORWARDED_HEADERS },
-      ].map(({ pathPattern, headers }) => ({
+        { pathPattern: STAFF_API_PATH, headers: STAFF_API_FORWARDED_HEADERS, maxTtl: 0 },
+        { pathPattern: OPEN311_PATH, headers: [] as string[], maxTtl: OPEN311_MAX_TTL.toSeconds() },
+        { pathPattern: '/api/*', headers: API_FORWARDED_HEADERS, maxTtl: 0 },
+      ].map(({ pathPattern, headers, maxTtl }) => ({
         pathPattern,
         targetOriginId: API_ORIGIN,
         viewerProtocolPolicy: 'https-only',
         allowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
         cachedMethods: ['GET', 'HEAD'],
         compress: true,
-        // Never cached: every TTL is zero.
+        // The API's answers say no-store, so nothing is cached but what may be (Open311, up to its max TTL).
         forwardedValues: { queryString: true, headers: [...headers], cookies: { forward: 'none' } },
         minTtl: 0,
         defaultTtl: 0,
-        maxTtl: 0,
+        maxTtl,
         responseHeadersPolicyId: props.headers.api.responseHeadersPolicyId,
       })),
       customErrorResponses: [{ errorCode: 403, responseCode: 404, responsePagePath: '/404.html', errorCachingMinTtl: NOT_FOUND_TTL.toSeconds() }],

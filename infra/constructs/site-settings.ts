@@ -21,6 +21,12 @@ export const STAFF_API_PATH = '/api/staff/*';
 export const STAFF_API_AUTH_HEADERS = ['Authorization'] as const;
 /** Request headers the staff API needs: the API's, and the bearer token. */
 export const STAFF_API_FORWARDED_HEADERS = [...API_FORWARDED_HEADERS, ...STAFF_API_AUTH_HEADERS] as const;
+/**
+ * The Open311 API's path: public read-only answers the API marks `Cache-Control: public, max-age=300`
+ * (domain/api/routes.ts `cacheSeconds`), which its behaviour honours up to OPEN311_MAX_TTL, by full query.
+ */
+export const OPEN311_PATH = '/api/open311/*';
+export const OPEN311_MAX_TTL = Duration.minutes(5);
 /** The header that tells the API a request came through CloudFront (functions/handlers/runtime.ts). */
 export const ORIGIN_VERIFY_HEADER = 'x-ducha-origin';
 /** How long CloudFront keeps a "not found" answer. */

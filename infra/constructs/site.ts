@@ -30,6 +30,8 @@ import {
   SHORT_CACHE_CONTROL,
   STAFF_API_AUTH_HEADERS,
   STAFF_API_PATH,
+  OPEN311_PATH,
+  OPEN311_MAX_TTL,
 } from './site-settings.ts';
 
 export interface SiteProps {
@@ -196,6 +198,18 @@ export class Site extends Construct {
       queryStringBehavior: cloudfront.CacheQueryStringBehavior.all(),
       cookieBehavior: cloudfront.CacheCookieBehavior.none(),
     });
+    // Open311: the API's own Cache-Control (5 minutes) decides, every query string in the key, no headers.
+    const open311Cache = new cloudfront.CachePolicy(this, 'Open311Cache', {
+      comment: 'Ducha Open311: honour the API’s Cache-Control (at most 5 minutes), keyed by the whole query',
+      minTtl: Duration.seconds(0),
+      defaultTtl: Duration.seconds(0),
+      maxTtl: OPEN311_MAX_TTL,
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+      headerBehavior: cloudfront.CacheHeaderBehavior.none(),
+      queryStringBehavior: cloudfront.CacheQueryStringBehavior.all(),
+      cookieBehavior: cloudfront.CacheCookieBehavior.none(),
+    });
     const apiOrigin = new origins.HttpOrigin(props.apiDomainName, {
       protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
@@ -233,6 +247,15 @@ export class Site extends Construct {
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
           cachePolicy: staffCache,
+          originRequestPolicy: apiRequest,
+          responseHeadersPolicy: apiHeaders,
+          compress: true,
+        },
+        [OPEN311_PATH]: {
+          origin: apiOrigin,
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+          cachePolicy: open311Cache,
           originRequestPolicy: apiRequest,
           responseHeadersPolicy: apiHeaders,
           compress: true,

@@ -14,7 +14,7 @@ import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import type { StaffRole } from '../../domain/feedback/workflow.ts';
-import type { DeploymentConfig, OidcStaffAuth } from '../config.ts';
+import { EXPORT_SCOPE, type DeploymentConfig, type OidcStaffAuth } from '../config.ts';
 
 /** The staff roles of the workflow (STAFF_ROLES), as Cognito groups (the `cognito:groups` claim). Highest precedence first. */
 export const STAFF_GROUPS = {
@@ -48,6 +48,8 @@ export interface StaffSignIn {
   readonly logoutUrl?: string;
   /** Where the provider sends the browser back: the site's /staff/. */
   readonly redirectUri: string;
+  /** The scheduled export's machine client (client-credentials grant) and its only scope. */
+  readonly machine?: { readonly clientId: string; readonly scope: string };
 }
 
 /**
@@ -78,6 +80,7 @@ export function oidcSignIn(auth: OidcStaffAuth, siteUrl: string): StaffSignIn {
     tokenUrl: auth.tokenUrl,
     ...(auth.logoutUrl ? { logoutUrl: auth.logoutUrl } : {}),
     redirectUri: staffConsoleUrl(siteUrl),
+    ...(auth.exportClientId ? { machine: { clientId: auth.exportClientId, scope: auth.exportScope ?? EXPORT_SCOPE } } : {}),
   };
 }
 
@@ -91,6 +94,8 @@ export interface StaffUserPoolProps {
 export class StaffUserPool extends Construct {
   public readonly userPool: cognito.UserPool;
   public readonly client: cognito.UserPoolClient;
+  /** The scheduled export's machine client (client-credentials grant, the export scope only). */
+  public readonly exportClient: cognito.UserPoolClient;
   public readonly domain: cognito.UserPoolDomain;
   public readonly groups: Readonly<Record<StaffGroup, cognito.UserPoolGroup>>;
   public readonly signIn: StaffSignIn;
@@ -181,6 +186,25 @@ export class StaffUserPool extends Construct {
       writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ locale: true, timezone: true }),
     });
 
+    // The scheduled ledger export (a GitHub Actions workflow, docs/deploy.md): a confidential client with the
+    // client-credentials grant and one scope, which the staff API lets reach the export routes and nothing else.
+    const [server, scopeName] = EXPORT_SCOPE.split('/') as [string, string];
+    const exportScope = new cognito.ResourceServerScope({ scopeName, scopeDescription: 'Read the public ledger and the publishable replies (exports only)' });
+    const resourceServer = this.userPool.addResourceServer('ApiResourceServer', { identifier: server, userPoolResourceServerName: 'Ducha staff API', scopes: [exportScope] });
+    this.exportClient = this.userPool.addClient('ExportClient', {
+      userPoolClientName: 'ducha-ledger-export',
+      generateSecret: true,
+      authFlows: {},
+      oAuth: {
+        flows: { clientCredentials: true, authorizationCodeGrant: false, implicitCodeGrant: false },
+        scopes: [cognito.OAuthScope.resourceServer(resourceServer, exportScope)],
+      },
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      accessTokenValidity: ACCESS_TOKEN_VALIDITY,
+    });
+
     const base = this.domain.baseUrl();
     const issuer = `https://cognito-idp.${Stack.of(this).region}.${Stack.of(this).urlSuffix}/${this.userPool.userPoolId}`;
     this.signIn = {
@@ -192,6 +216,7 @@ export class StaffUserPool extends Construct {
       tokenUrl: `${base}/oauth2/token`,
       logoutUrl: `${base}/logout`,
       redirectUri: consoleUrl,
+      machine: { clientId: this.exportClient.userPoolClientId, scope: EXPORT_SCOPE },
     };
   }
 }

@@ -43,7 +43,8 @@ export class Staff extends Construct {
     // API Gateway rejects requests without a valid ID token for the console before the function runs.
     this.authorizer = new HttpJwtAuthorizer('StaffJwt', this.signIn.issuer, {
       authorizerName: 'ducha-staff',
-      jwtAudience: [this.signIn.audience],
+      // The console's ID tokens (aud) and the export's machine access tokens (client_id, which API Gateway checks when there is no aud).
+      jwtAudience: [this.signIn.audience, ...(this.signIn.machine ? [this.signIn.machine.clientId] : [])],
       identitySource: ['$request.header.Authorization'],
     });
 
@@ -57,6 +58,7 @@ export class Staff extends Construct {
         DUCHA_AUTH_JWKS_URL: this.signIn.jwksUrl,
         DUCHA_CONSOLE_CONFIG: Stack.of(this).toJsonString(consoleConfig(this.signIn)),
         DUCHA_SITE_URL: props.siteUrl,
+        ...(this.signIn.machine ? { DUCHA_MACHINE_SCOPE: this.signIn.machine.scope, DUCHA_MACHINE_CLIENTS: this.signIn.machine.clientId } : {}),
         ...(config.notifyEmailFrom ? { DUCHA_NOTIFY_EMAIL_FROM: config.notifyEmailFrom } : {}),
         ...(config.notifySms ? { DUCHA_NOTIFY_SMS: 'true' } : {}),
       },

@@ -11,6 +11,7 @@ import { PUBLIC_API_FUNCTIONS } from '../constructs/api-functions.ts';
 import { Data } from '../constructs/data.ts';
 import { Monitoring } from '../constructs/monitoring.ts';
 import { Site } from '../constructs/site.ts';
+import { Reminders } from '../constructs/reminders.ts';
 import { Staff } from '../constructs/staff.ts';
 import { staffTokenOrigin } from '../constructs/staff-auth.ts';
 import { Waf } from '../constructs/waf.ts';
@@ -30,6 +31,7 @@ export class DuchaStack extends Stack {
   public readonly site: Site;
   public readonly staff: Staff;
   public readonly monitoring: Monitoring;
+  public readonly reminders: Reminders;
 
   constructor(scope: Construct, id: string, props: DuchaStackProps) {
     super(scope, id, props);
@@ -54,12 +56,15 @@ export class DuchaStack extends Stack {
       connectSources: [staffTokenOrigin(config)],
     });
 
-    // The public functions read the site's published facts (/data/site-facts.json): the units that reply,
-    // the regions and items a submission may name.
+    // The functions read the site's published facts (/data/site-facts.json: the units that reply, the regions
+    // and items a submission may name) and the clock's calendar and time limits (/data/clock.json).
     for (const fn of Object.values(this.api.functions)) fn.addEnvironment('DUCHA_SITE_URL', this.site.url);
 
     // After the site: the sign-in returns to the site's /staff/, and the staff function links to the site.
     this.staff = new Staff(this, 'Staff', { config, api: this.api, siteUrl: this.site.url });
+
+    // The daily reminder (催办) at 09:00 China time, through its own topic.
+    this.reminders = new Reminders(this, 'Reminders', { api: this.api, siteUrl: this.site.url });
 
     this.monitoring = new Monitoring(this, 'Monitoring', {
       httpApi: this.api.httpApi,
@@ -75,11 +80,13 @@ export class DuchaStack extends Stack {
     new CfnOutput(this, 'DistributionDomainName', { value: this.site.distribution.distributionDomainName, description: 'Point the domain (CNAME) here' });
     new CfnOutput(this, 'SiteBucket', { value: this.site.bucket.bucketName });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.topic.topicArn });
+    new CfnOutput(this, 'ReminderTopicArn', { value: this.reminders.topic.topicArn, description: 'Subscribe units and reviewers here, filtered by audience/unit (docs/deploy.md)' });
     new CfnOutput(this, 'StaffConsoleUrl', { value: this.staff.signIn.redirectUri, description: 'The staff console' });
     if (this.staff.userPool) {
       new CfnOutput(this, 'StaffUserPoolId', { value: this.staff.userPool.userPool.userPoolId, description: 'Create staff users here (docs/deploy.md)' });
       new CfnOutput(this, 'StaffClientId', { value: this.staff.userPool.client.userPoolClientId });
       new CfnOutput(this, 'StaffSignInDomain', { value: this.staff.userPool.domain.baseUrl(), description: 'The hosted sign-in pages' });
+      new CfnOutput(this, 'ExportClientId', { value: this.staff.userPool.exportClient.userPoolClientId, description: 'The scheduled ledger export’s machine client (its secret: in the Cognito console; docs/deploy.md)' });
     }
   }
 }

@@ -32,7 +32,7 @@ const CATEGORIES = ['key_task', 'leader_instruction', 'livelihood', 'special', '
 const SOURCES = ['higher_level', 'leader_instruction', 'meeting', 'public_report', 'npc_proposal', 'cppcc_proposal'] as const;
 
 /** A tiny deterministic PRNG (mulberry32), so a given item count always yields the same content. */
-function prng(seed: number) {
+export function prng(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -128,3 +128,18 @@ export function overdueAgeingChart(buckets: readonly number[], labels: readonly 
     260,
   );
 }
+
+/** Counts per label as horizontal bars, in the order given (e.g. why submissions were not accepted). */
+export function countByLabelChart(rows: readonly { readonly label: string; readonly count: number }[]): string {
+  return render(
+    {
+      legend: { show: false },
+      grid: { ...base.grid, top: 16 },
+      yAxis: { type: 'category', data: rows.map((r) => r.label).reverse(), axisLabel: { color: TEXT } },
+      xAxis: { type: 'value', minInterval: 1, axisLabel: { color: TEXT } },
+      series: [{ type: 'bar', itemStyle: { color: STATUS_COLOURS.assigned }, label: { show: true, position: 'right', color: TEXT }, data: rows.map((r) => r.count).reverse() }],
+    },
+    640,
+    Math.max(200, 40 + rows.length * 30),
+  );
+}

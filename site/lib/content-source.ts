@@ -24,9 +24,15 @@ import {
   type PublishedReply,
   type Unit,
 } from '../../domain/content/index.ts';
-import { contentError as msg } from '../../domain/labels/zh-CN.ts';
+import { clockError, contentError as msg, unitKind } from '../../domain/labels/zh-CN.ts';
 import { hasForbiddenControl } from '../../domain/text.ts';
+import { ledgerFiguresSchema, ledgerMonthSchema } from '../../domain/content/ledger.ts';
+import { ledgerMonth, type LedgerRow } from '../../domain/feedback/ledger.ts';
+import { feedbackStatistics } from '../../domain/feedback/stats.ts';
+import { calendarDays, calendarSchema, contentErrorMap, feedbackSettingsSchema, formatPath, formatProblem, resolveFeedbackSettings, type CalendarFile, type FeedbackSettingsFile } from '../../domain/content/index.ts';
+import { DEFAULT_FEEDBACK_SETTINGS, type ClockData } from '../../domain/feedback/clock-setup.ts';
 import { z } from 'zod';
+import { LineCounter, parseDocument } from 'yaml';
 
 /** File names that become URL segments: lower-case letters, digits and hyphens. */
 const FILE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -54,7 +60,60 @@ export interface Content {
   readonly notices: Entry<Notice>[];
   readonly pages: Entry<StandingPage>[];
   readonly replies: Entry<PublishedReply>[];
+  /** content/calendar.yaml: the editors' working days and holidays (none when the file is absent). */
+  readonly calendar?: CalendarFile;
+  /** content/settings/feedback.yaml: the time limits for citizens' submissions (the defaults when absent). */
+  readonly feedbackSettings?: FeedbackSettingsFile;
+  /** content/ledger/: the public ledger's rows (all months, by tracking number) and when its figures stand. */
+  readonly ledger: { readonly rows: readonly LedgerRow[]; readonly months: readonly string[]; readonly asOf?: string };
   readonly problems: ContentProblem[];
+}
+
+/**
+ * Read one YAML settings file with the line of every problem (the editors' calendar and time limits): the
+ * `yaml` package's document keeps each node's position, so a zod issue's path finds its line.
+ */
+export function readSettingsFile<S extends z.ZodType>(file: string, relName: string, schema: S, problems: ContentProblem[]): z.output<S> | undefined {
+  const lines = new LineCounter();
+  const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: lines, schema: 'core', uniqueKeys: true });
+  const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lines.linePos(offset).line);
+  if (doc.errors.length) {
+    for (const e of doc.errors) problems.push({ file: relName, field: '', message: msg.yaml(e.message.split('\n')[0] ?? ''), ...(e.linePos ? { line: e.linePos[0].line } : {}) });
+    return undefined;
+  }
+  type Node = { range?: [number, number, number]; items?: { key?: { value?: unknown; range?: [number, number, number] } }[] };
+  /** The line of the deepest node on `path` that exists, a key's own line for a map entry (a missing field points at its parent). */
+  const lineOf = (path: readonly PropertyKey[]): number | undefined => {
+    for (let n = path.length; n >= 0; n--) {
+      const last = path[n - 1];
+      if (n > 0 && typeof last === 'string') {
+        const parent = doc.getIn(path.slice(0, n - 1) as (string | number)[], true) as Node | undefined;
+        const key = parent?.items?.find((pair) => pair.key?.value === last)?.key;
+        if (key?.range) return lineAt(key.range[0]);
+      }
+      const node = doc.getIn(path.slice(0, n) as (string | number)[], true) as Node | undefined;
+      if (node?.range) return lineAt(node.range[0]);
+    }
+    return undefined;
+  };
+  const data: unknown = doc.toJS();
+  const result = schema.safeParse(data, { error: contentErrorMap });
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    let message = issue.message;
+    // A date given twice: name the line where it was first given.
+    const duplicateOf = (issue as { params?: { duplicateOf?: string } }).params?.duplicateOf;
+    if (duplicateOf) {
+      const days = ((data as { days?: { date?: unknown }[] }).days ?? []);
+      const first = days.findIndex((d) => String(d?.date) === duplicateOf);
+      message = clockError.duplicateDate(lineOf(['days', first, 'date']));
+    }
+    // An unknown key is reported on its parent; its own line is more use to the editor.
+    const at = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
+    const line = lineOf(at);
+    problems.push({ file: relName, field: formatPath(at), message, ...(line ? { line } : {}) });
+  }
+  return undefined;
 }
 
 /** Files below `dir` (recursively) whose names end with one of `exts`, sorted for stable output. */
@@ -88,6 +147,21 @@ function parseYaml(source: string, file: string, problems: ContentProblem[]): un
   }
 }
 
+/**
+ * The clock's two files only (the local API's clock, /data/clock.json), as validated; throws the problems
+ * when either is wrong (the content check names them first).
+ */
+export function readClockData(contentDir: string): ClockData {
+  const problems: ContentProblem[] = [];
+  const rel = (p: string) => path.relative(path.dirname(contentDir), p).split(path.sep).join('/');
+  const calendarFile = path.join(contentDir, 'calendar.yaml');
+  const settingsFile = path.join(contentDir, 'settings', 'feedback.yaml');
+  const calendar = existsSync(calendarFile) ? readSettingsFile(calendarFile, rel(calendarFile), calendarSchema, problems) : undefined;
+  const settings = existsSync(settingsFile) ? readSettingsFile(settingsFile, rel(settingsFile), feedbackSettingsSchema, problems) : undefined;
+  if (problems.length) throw new Error(problems.map(formatProblem).join('\n'));
+  return { days: calendar ? calendarDays(calendar) : [], settings: settings ? resolveFeedbackSettings(settings) : DEFAULT_FEEDBACK_SETTINGS };
+}
+
 /** Just the region ids, in the editors' order (the feedback API accepts only the site's regions). */
 export function readRegionIds(contentDir: string): string[] {
   const file = path.join(contentDir, 'regions.yaml');
@@ -104,9 +178,9 @@ export function readUnitNames(contentDir: string): { id: string; name: string; s
 
 /**
  * Read and validate everything under `contentDir` (the folder named `content`). `root` is the folder that
- * file names in messages are relative to (the project root).
+ * file names in messages are relative to (the project root). `ledger: false` leaves out content/ledger/.
  */
-export function readContent(contentDir: string, root = path.dirname(contentDir)): Content {
+export function readContent(contentDir: string, root = path.dirname(contentDir), options: { readonly ledger?: boolean } = {}): Content {
   const problems: ContentProblem[] = [];
   const rel = (p: string) => path.relative(root, p).split(path.sep).join('/');
 
@@ -246,5 +320,92 @@ export function readContent(contentDir: string, root = path.dirname(contentDir))
     if (problems.length === before) replies.push({ id: r.trackingNumber, data: r, body: parsed.body, file: f });
   }
 
-  return { items, units, regions, notices, pages, replies, problems };
+  // The clock: content/calendar.yaml and content/settings/feedback.yaml.
+  const calendarFile = path.join(contentDir, 'calendar.yaml');
+  const calendar = existsSync(calendarFile) ? readSettingsFile(calendarFile, rel(calendarFile), calendarSchema, problems) : undefined;
+  const settingsFile = path.join(contentDir, 'settings', 'feedback.yaml');
+  const feedbackSettings = existsSync(settingsFile) ? readSettingsFile(settingsFile, rel(settingsFile), feedbackSettingsSchema, problems) : undefined;
+
+  (feedbackSettings?.unitOrder ?? []).forEach((u, i) => {
+    if (!unitIds.has(u)) problems.push({ file: rel(settingsFile), field: `unitOrder[${i}]`, message: msg.unknownUnit(u) });
+  });
+
+  // The Astro loaders skip the ledger (its pages read it themselves, readLedgerContent); the checks read it.
+  const ledger = options.ledger === false ? { rows: [], months: [] } : readLedger(path.join(contentDir, 'ledger'), rel, unitIds, statsUnitOrder(units.map((u) => u.data), feedbackSettings), problems);
+
+  return { items, units, regions, notices, pages, replies, ...(calendar ? { calendar } : {}), ...(feedbackSettings ? { feedbackSettings } : {}), ledger, problems };
+}
+
+/**
+ * Only what the feedback statistics need (the units, the settings, the ledger), without reading every item:
+ * the pages under /stats/feedback/ and the open data. Throws on any problem there (the content check names them).
+ */
+export function readLedgerContent(contentDir: string) {
+  const problems: ContentProblem[] = [];
+  const rel = (p: string) => path.relative(path.dirname(contentDir), p).split(path.sep).join('/');
+  const units = listFiles(path.join(contentDir, 'units'), ['.yaml', '.yml']).flatMap((file) => {
+    const result = check(unitSchema, yaml.load(readFileSync(file, 'utf8'), { schema: yaml.CORE_SCHEMA }), rel(file));
+    return result.ok ? [result.data] : [];
+  });
+  const settingsFile = path.join(contentDir, 'settings', 'feedback.yaml');
+  const settingsData = existsSync(settingsFile) ? readSettingsFile(settingsFile, rel(settingsFile), feedbackSettingsSchema, problems) : undefined;
+  const unitOrder = statsUnitOrder(units, settingsData);
+  const ledger = readLedger(path.join(contentDir, 'ledger'), rel, new Set(units.map((u) => u.id)), unitOrder, problems);
+  if (problems.length) throw new Error(problems.map(formatProblem).join('\n'));
+  return { ...ledger, units, unitOrder, settings: settingsData ? resolveFeedbackSettings(settingsData) : DEFAULT_FEEDBACK_SETTINGS };
+}
+
+/** Units in the editors' order for the statistics: the settings' unitOrder, then the rest by kind and id. */
+export function statsUnitOrder(units: readonly Unit[], settings: FeedbackSettingsFile | undefined): string[] {
+  const kinds = Object.keys(unitKind);
+  const listed = settings?.unitOrder ?? [];
+  const rest = units
+    .filter((u) => !listed.includes(u.id))
+    .sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind) || a.id.localeCompare(b.id))
+    .map((u) => u.id);
+  return [...listed, ...rest];
+}
+
+/** content/ledger/: the month files, each checked, and figures.json checked against the rows. */
+function readLedger(dir: string, rel: (p: string) => string, unitIds: ReadonlySet<string>, unitOrder: readonly string[], problems: ContentProblem[]): Content['ledger'] {
+  const rows: LedgerRow[] = [];
+  const months: string[] = [];
+  const seen = new Map<string, string>();
+  for (const file of listFiles(dir, ['.json']).filter((f) => path.basename(f) !== 'figures.json')) {
+    const f = rel(file);
+    let data: unknown;
+    try {
+      data = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      problems.push({ file: f, field: '', message: msg.yaml(error instanceof Error ? error.message : String(error)) });
+      continue;
+    }
+    const result = check(ledgerMonthSchema, data, f);
+    if (!result.ok) {
+      problems.push(...result.problems.slice(0, 20));
+      continue;
+    }
+    const { month } = result.data;
+    if (path.basename(file) !== `${month}.json`) problems.push({ file: f, field: 'month', message: clockError.ledgerFileName });
+    result.data.rows.forEach((r, i) => {
+      if (ledgerMonth(r) !== month) problems.push({ file: f, field: `rows[${i}].receivedOn`, message: clockError.ledgerMonth(month) });
+      if (r.unit && !unitIds.has(r.unit)) problems.push({ file: f, field: `rows[${i}].unit`, message: msg.unknownUnit(r.unit) });
+      const other = seen.get(r.trackingNumber);
+      if (other) problems.push({ file: f, field: `rows[${i}].trackingNumber`, message: clockError.ledgerDuplicate(other) });
+      seen.set(r.trackingNumber, f);
+      rows.push(r);
+    });
+    months.push(month);
+  }
+  const figuresFile = path.join(dir, 'figures.json');
+  if (!existsSync(figuresFile)) return { rows, months };
+  const f = rel(figuresFile);
+  const parsed = check(ledgerFiguresSchema, JSON.parse(readFileSync(figuresFile, 'utf8')), f);
+  if (!parsed.ok) {
+    problems.push(...parsed.problems);
+    return { rows, months };
+  }
+  const { asOf } = parsed.data;
+  if (JSON.stringify(parsed.data) !== JSON.stringify(feedbackStatistics(rows, unitOrder, asOf))) problems.push({ file: f, field: '', message: clockError.ledgerFigures });
+  return { rows, months, asOf };
 }

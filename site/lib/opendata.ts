@@ -8,9 +8,9 @@ import type { ItemView } from './portal.ts';
 import { category, itemField, site, source, status } from '../../domain/labels/zh-CN.ts';
 import { absolute } from '../../domain/urls.ts';
 
-type FieldType = 'string' | 'integer' | 'boolean' | 'date' | 'array';
+type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'array';
 
-interface FieldDef<K extends string> {
+export interface FieldDef<K extends string> {
   readonly name: K;
   readonly type: FieldType;
   /** Chinese title for people. */
@@ -77,22 +77,69 @@ export function toRecord(item: ItemView, siteUrl: URL | string | undefined): Ope
   };
 }
 
-function csvCell(value: OpenRecord[FieldName]): string {
-  if (value === null) return '';
+type Cell = string | number | boolean | readonly string[] | null | undefined;
+
+function csvCell(value: Cell): string {
+  if (value === null || value === undefined) return '';
   const s = Array.isArray(value) ? value.join(';') : String(value);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** RFC 4180 CSV with a UTF-8 byte-order mark and CRLF line ends. */
-export function toCsv(records: readonly OpenRecord[]): string {
-  const header = FIELDS.map((f) => f.name).join(',');
-  const rows = records.map((r) => FIELDS.map((f) => csvCell(r[f.name])).join(','));
+/** RFC 4180 CSV of `records` in the order of `fields`, with a UTF-8 byte-order mark and CRLF line ends. */
+export function csvOf<K extends string>(fields: readonly FieldDef<K>[], records: readonly Readonly<Record<K, Cell>>[]): string {
+  const header = fields.map((f) => f.name).join(',');
+  const rows = records.map((r) => fields.map((f) => csvCell(r[f.name])).join(','));
   return `\uFEFF${[header, ...rows].join('\r\n')}\r\n`;
 }
 
-/** Frictionless Data Package describing items.csv (Table Schema) and items.json. */
-export function dataPackage(siteUrl: URL | string | undefined, today: string) {
-  const fields = FIELDS.map((f) => ({
+/** RFC 4180 CSV with a UTF-8 byte-order mark and CRLF line ends. */
+export function toCsv(records: readonly OpenRecord[]): string {
+  return csvOf(FIELDS, records);
+}
+
+/** A CSV resource of a Data Package: its Table Schema from `fields`. */
+export function csvResource<K extends string>(name: string, file: string, fields: readonly FieldDef<K>[], extra: { primaryKey?: readonly K[]; description?: string } = {}) {
+  return {
+    name,
+    path: file,
+    profile: 'tabular-data-resource',
+    format: 'csv',
+    mediatype: 'text/csv',
+    encoding: 'utf-8-sig',
+    ...(extra.description ? { description: extra.description } : {}),
+    dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
+    schema: { fields: tableSchemaFields(fields), ...(extra.primaryKey ? { primaryKey: [...extra.primaryKey] } : {}), missingValues: [''] },
+  };
+}
+
+/** Frictionless Data Package describing items.csv (Table Schema) and items.json, and the `more` resources given. */
+export function dataPackage(siteUrl: URL | string | undefined, today: string, more: readonly object[] = []) {
+  return {
+    profile: 'tabular-data-package',
+    name: 'ducha-items',
+    title: `${site.fullName}：督查事项`,
+    description: `${site.office}公开的督查事项及其办理情况。${site.sampleNotice}`,
+    homepage: absolute('/data/', siteUrl),
+    version: today,
+    created: `${today}T00:00:00+08:00`,
+    licenses: [{ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0' }],
+    resources: [
+      csvResource('items', 'items.csv', FIELDS, { primaryKey: ['id'] }),
+      {
+        name: 'items-json',
+        path: 'items.json',
+        format: 'json',
+        mediatype: 'application/json',
+        encoding: 'utf-8',
+        description: '与 items.csv 相同的记录，JSON 数组；supportUnits 为数组。',
+      },
+      ...more,
+    ],
+  };
+}
+
+function tableSchemaFields<K extends string>(list: readonly FieldDef<K>[]) {
+  return list.map((f) => ({
     name: f.name,
     // Table Schema has no array type for CSV cells: a list is a string with `;` separators there.
     type: f.type === 'array' ? 'string' : f.type,
@@ -104,34 +151,4 @@ export function dataPackage(siteUrl: URL | string | undefined, today: string) {
       ...('enum' in f && f.enum ? { enum: [...f.enum] } : {}),
     },
   }));
-  return {
-    profile: 'tabular-data-package',
-    name: 'ducha-items',
-    title: `${site.fullName}：督查事项`,
-    description: `${site.office}公开的督查事项及其办理情况。${site.sampleNotice}`,
-    homepage: absolute('/data/', siteUrl),
-    version: today,
-    created: `${today}T00:00:00+08:00`,
-    licenses: [{ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0' }],
-    resources: [
-      {
-        name: 'items',
-        path: 'items.csv',
-        profile: 'tabular-data-resource',
-        format: 'csv',
-        mediatype: 'text/csv',
-        encoding: 'utf-8-sig',
-        dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
-        schema: { fields, primaryKey: ['id'], missingValues: [''] },
-      },
-      {
-        name: 'items-json',
-        path: 'items.json',
-        format: 'json',
-        mediatype: 'application/json',
-        encoding: 'utf-8',
-        description: '与 items.csv 相同的记录，JSON 数组；supportUnits 为数组。',
-      },
-    ],
-  };
 }

@@ -9,6 +9,7 @@
  * sent again with it.
  * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
  */
+import { clockSummary, historyDeadline } from '../../domain/feedback/deadline-text.ts';
 import * as z from 'zod/mini';
 import { lookupSchema, ratingSchema } from '../../domain/feedback/schema.ts';
 import type { LookupResult } from '../../domain/api/feedback.ts';
@@ -81,6 +82,9 @@ export function startLookup(): void {
     set('title', r.title);
     set('statusLabel', r.statusLabel);
     set('submittedAt', chinaDateTime(r.submittedAt));
+    const clockRow = result!.querySelector<HTMLElement>('[data-result-row="clock"]')!;
+    clockRow.hidden = !r.clock;
+    set('clock', r.clock ? clockSummary(r.clock) : '');
     const itemRow = result!.querySelector<HTMLElement>('[data-result-row="itemId"]')!;
     itemRow.hidden = !r.itemId;
     if (r.itemId) {
@@ -94,7 +98,7 @@ export function startLookup(): void {
         const time = document.createElement('time');
         time.dateTime = h.at;
         time.textContent = chinaDateTime(h.at);
-        li.append(time, ` ${h.label}`);
+        li.append(time, ` ${h.label}${h.deadline ? historyDeadline(h.deadline) : ''}`);
         if (h.note) {
           const note = document.createElement('p');
           note.textContent = h.note;

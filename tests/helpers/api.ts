@@ -21,6 +21,8 @@ import { givenFacts } from '../../functions/http/site-facts.ts';
 import type { SiteFacts } from '../../domain/api/site-facts.ts';
 import { DEFAULT_LIMITS, type Limits } from '../../functions/http/limits.ts';
 
+import type { FeedbackClock } from '../../domain/feedback/clock.ts';
+
 export const SECRETS: Secrets = { altchaHmacKey: 'test-altcha-key', pepper: 'test-pepper' };
 
 export interface TestApiOptions {
@@ -38,6 +40,8 @@ export interface TestApiOptions {
   readonly client?: { readonly requestTimeoutMs?: number; readonly maxAttempts?: number };
   /** Do not create tables (an engine that does not answer). */
   readonly skipTables?: boolean;
+  /** The calendar and time limits. @default the built-in ones */
+  readonly feedbackClock?: FeedbackClock;
 }
 
 export async function testApi(endpoint: string, options: TestApiOptions = {}) {
@@ -61,6 +65,7 @@ export async function testApi(endpoint: string, options: TestApiOptions = {}) {
     logger: options.logger ?? new Logger({ serviceName: 'test', logLevel: 'ERROR' }),
     clientAddress: (c) => c.req.header('x-test-client') ?? '203.0.113.1',
     ...(options.now ? { now: options.now } : {}),
+    ...(options.feedbackClock ? { clock: async () => options.feedbackClock! } : {}),
   };
   const app = createApp(deps);
 

@@ -45,6 +45,7 @@ export async function staffTestApi(endpoint: string, options: TestApiOptions & {
     consoleConfig: { mode: 'dev' },
     logger: new Logger({ serviceName: 'test-staff', logLevel: 'ERROR' }),
     now: () => clock.now,
+    ...(options.feedbackClock ? { clock: async () => options.feedbackClock! } : {}),
   });
   const token = (role: StaffRole, unit?: string, name = `${role}-${unit ?? 'office'}`) => signDevToken(dataDir, { name, role, ...(unit ? { unit } : {}) });
   const tokens = {

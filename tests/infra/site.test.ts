@@ -6,7 +6,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inlineHashes } from '../../infra/lib/security-headers.ts';
 import { contentSecurityPolicy, HSTS_MAX_AGE_SECONDS, PERMISSIONS_POLICY } from '../../domain/security-headers.ts';
-import { API_FORWARDED_HEADERS, HASHED_PATHS, IMMUTABLE_CACHE_CONTROL, ORIGIN_VERIFY_HEADER, SHORT_CACHE_CONTROL } from '../../infra/constructs/site-settings.ts';
+import { API_FORWARDED_HEADERS, HASHED_PATHS, IMMUTABLE_CACHE_CONTROL, OPEN311_MAX_TTL, OPEN311_PATH, ORIGIN_VERIFY_HEADER, SHORT_CACHE_CONTROL } from '../../infra/constructs/site-settings.ts';
+import { API_ROUTES } from '../../domain/api/routes.ts';
 import { staffTokenOrigin } from '../../infra/constructs/staff-auth.ts';
 import { startLocalServer } from '../../functions/local/server.ts';
 import { FIXTURE_SITE, referencedIds, resourcesOfType, synth, VARIANT_NAMES, VARIANTS, type Synth } from '../helpers/infra.ts';
@@ -140,6 +141,23 @@ describe.each(VARIANT_NAMES)('site (%s)', (variant) => {
       expect(behavior.ForwardedValues).toEqual({ QueryString: true, Headers: [...API_FORWARDED_HEADERS], Cookies: { Forward: 'none' } });
     }
     expect(API_FORWARDED_HEADERS).toEqual(expect.arrayContaining(['Content-Type', 'Accept', 'Idempotency-Key', 'CloudFront-Viewer-Address']));
+  });
+
+  it('caches Open311 answers at the edge as the API says, at most 5 minutes, keyed by the whole query, before /api/*', () => {
+    const patterns = distribution.CacheBehaviors.map((b: any) => b.PathPattern);
+    expect(patterns.indexOf(OPEN311_PATH)).toBeLessThan(patterns.indexOf('/api/*'));
+    const behavior = distribution.CacheBehaviors.find((b: any) => b.PathPattern === OPEN311_PATH);
+    expect(behavior.TargetOriginId).toBe(apiOrigin().Id);
+    expect(API_ROUTES.open311Requests.cacheSeconds).toBe(OPEN311_MAX_TTL.toSeconds());
+    if (variant === 'global') {
+      const cache = policy('AWS::CloudFront::CachePolicy', behavior.CachePolicyId).Properties.CachePolicyConfig;
+      expect(cache).toMatchObject({ MinTTL: 0, DefaultTTL: 0, MaxTTL: OPEN311_MAX_TTL.toSeconds() });
+      expect(cache.ParametersInCacheKeyAndForwardedToOrigin.QueryStringsConfig).toEqual({ QueryStringBehavior: 'all' });
+      expect(cache.ParametersInCacheKeyAndForwardedToOrigin.HeadersConfig).toEqual({ HeaderBehavior: 'none' });
+    } else {
+      expect(behavior).toMatchObject({ MinTTL: 0, DefaultTTL: 0, MaxTTL: OPEN311_MAX_TTL.toSeconds() });
+      expect(behavior.ForwardedValues).toEqual({ QueryString: true, Headers: [], Cookies: { Forward: 'none' } });
+    }
   });
 
   it('answers a missing page with the site 404 page and status 404', () => {

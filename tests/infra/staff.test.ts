@@ -65,7 +65,7 @@ describe('staff sign-in with this app’s Cognito user pool (global)', () => {
   beforeAll(() => {
     s = synthOnce('global');
     [poolId, pool] = only(resourcesOfType(s.json, 'AWS::Cognito::UserPool'));
-    [clientId, client] = only(resourcesOfType(s.json, 'AWS::Cognito::UserPoolClient'));
+    [clientId, client] = only(Object.fromEntries(Object.entries(resourcesOfType(s.json, 'AWS::Cognito::UserPoolClient')).filter(([, c]) => c.Properties.ClientName === 'ducha-staff-console')));
     client = client.Properties;
   });
 
@@ -141,7 +141,8 @@ describe('staff sign-in with this app’s Cognito user pool (global)', () => {
     expect(authorizer.Properties.AuthorizerType).toBe('JWT');
     expect(authorizer.Properties.IdentitySource).toEqual(['$request.header.Authorization']);
     expect(renderString(authorizer.Properties.JwtConfiguration.Issuer)).toBe(issuer);
-    expect(authorizer.Properties.JwtConfiguration.Audience).toEqual([{ Ref: clientId }]);
+    // The console's client, and the scheduled export's machine client (export.test.ts).
+    expect(authorizer.Properties.JwtConfiguration.Audience[0]).toEqual({ Ref: clientId });
     const env = staffEnv(s);
     expect(renderString(env.DUCHA_AUTH_ISSUER)).toBe(issuer);
     expect(env.DUCHA_AUTH_AUDIENCE).toEqual({ Ref: clientId });

@@ -12,11 +12,13 @@ import path from 'node:path';
 import { importJWK, SignJWT, type JWK } from 'jose';
 import { DEV_AUDIENCE, DEV_ISSUER } from '../../functions/local/dev-auth.ts';
 import { STAFF_TOKEN_MAX_SECONDS } from '../../domain/feedback/workflow.ts';
+import { KEY } from '../../functions/store/tables.ts';
 import { staffTestApi, UNITS, type StaffTestApi } from '../helpers/staff.ts';
 import { redaction, staffError } from '../../domain/labels/zh-CN.ts';
 import { STAFF_ACTIONS, type StaffAction } from '../../domain/feedback/status.ts';
 import { RATING } from '../../domain/feedback/rating.ts';
 import { eventLabel } from '../../domain/feedback/events.ts';
+import { workingCalendar } from '../../domain/clock/calendar.ts';
 
 const engines = Object.entries(inject('engines'));
 
@@ -33,9 +35,17 @@ const ALLOWED: Record<StaffAction, Who[]> = {
   send_back: ['reviewer', 'admin'],
   close: ['reviewer', 'admin'],
   reveal: ['reviewer', 'admin', 'water'],
+  interim: ['reviewer', 'admin', 'water'],
+  request_extension: ['water', 'admin'],
+  approve_extension: ['reviewer', 'admin'],
+  refuse_extension: ['reviewer', 'admin'],
+  transfer: ['reviewer', 'admin'],
 };
 
-const BODY: Record<StaffAction, Record<string, unknown>> = {
+/** The API's clock here is the built-in one: the package's calendar and the default limits. */
+const calendar = workingCalendar();
+type DetailJson = Record<string, any>;
+const BODY: Record<StaffAction, Record<string, unknown> | ((d: DetailJson) => Record<string, unknown>)> = {
   accept: {},
   reject: { reason: '不属于督查工作范围' },
   assign: { units: ['water'] },
@@ -44,6 +54,15 @@ const BODY: Record<StaffAction, Record<string, unknown>> = {
   send_back: { note: '请补充整改时间' },
   close: {},
   reveal: { reasonCategory: 'verify', reason: '核实办理情况' },
+  interim: { text: '已组织现场查看，正在制定整改方案。' },
+  request_extension: (d) => ({ deadline: calendar.addWorkingDays(d.submission.replyBy!, 2), reason: '需协调多个部门' }),
+  approve_extension: {},
+  refuse_extension: { note: '时限内可以完成' },
+  transfer: { unit: 'urban', note: '属城管职责' },
+};
+const body = (action: StaffAction, d: DetailJson) => {
+  const b = BODY[action];
+  return typeof b === 'function' ? b(d) : b;
 };
 
 const EVENT: Record<StaffAction, string> = {
@@ -55,6 +74,11 @@ const EVENT: Record<StaffAction, string> = {
   send_back: 'reply_sent_back',
   close: 'closed',
   reveal: 'contact_revealed',
+  interim: 'interim_replied',
+  request_extension: 'extension_requested',
+  approve_extension: 'extension_approved',
+  refuse_extension: 'extension_refused',
+  transfer: 'transferred',
 };
 
 describe.each(engines)('staff workflow on %s', (_engine, endpoint) => {
@@ -67,15 +91,20 @@ describe.each(engines)('staff workflow on %s', (_engine, endpoint) => {
 
   const detail = async (t: string) => (await s.request('GET', `/api/staff/submissions/${t}`, s.tokens.admin)).json;
   async function step(t: string, action: StaffAction, as = s.tokens.admin) {
-    const version = (await detail(t)).submission.version;
-    const res = await s.act(t, as, { action, version, ...BODY[action] });
+    const d = await detail(t);
+    const res = await s.act(t, as, { action, version: d.submission.version, ...body(action, d) });
     if (res.status !== 200) throw new Error(`${action}: ${res.status} ${JSON.stringify(res.json)}`);
     return res.json;
   }
   /** A fresh submission in the state where `action` applies (assigned to water from `draft` on). */
   async function readyFor(action: StaffAction, over: Record<string, unknown> = {}) {
     const { trackingNumber: t } = await s.submit(over);
-    const path: StaffAction[] = { accept: [], reject: [], assign: ['accept'], draft: ['accept', 'assign'], approve: ['accept', 'assign', 'draft'], send_back: ['accept', 'assign', 'draft'], close: ['accept', 'assign', 'draft', 'approve'], reveal: ['accept', 'assign'] }[action] as StaffAction[];
+    const assigned: StaffAction[] = ['accept', 'assign'];
+    const paths: Record<StaffAction, StaffAction[]> = {
+      accept: [], reject: [], assign: ['accept'], draft: [...assigned], approve: [...assigned, 'draft'], send_back: [...assigned, 'draft'], close: [...assigned, 'draft', 'approve'], reveal: assigned,
+      interim: assigned, request_extension: assigned, approve_extension: [...assigned, 'request_extension'], refuse_extension: [...assigned, 'request_extension'], transfer: assigned,
+    };
+    const path = paths[action];
     for (const a of path) await step(t, a);
     return t;
   }
@@ -85,7 +114,7 @@ describe.each(engines)('staff workflow on %s', (_engine, endpoint) => {
       for (const who of WHO) {
         const t = await readyFor(action, { contact: { name: '李四', phone: '13800138000' }, privacyConsent: true });
         const before = await detail(t);
-        const res = await s.act(t, auth[who]!, { action, version: before.submission.version, ...BODY[action] });
+        const res = await s.act(t, auth[who]!, { action, version: before.submission.version, ...body(action, before) });
         const after = await detail(t);
         const expected = who === 'none' || who === 'forged' ? 401 : ALLOWED[action].includes(who) ? 200 : 403;
         expect(res.status, `${action} as ${who}`).toBe(expected);
@@ -296,7 +325,13 @@ describe.each(engines)('staff workflow on %s', (_engine, endpoint) => {
 
   it('validates every queue parameter: 422 naming the field, never a database error', async () => {
     const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
-    const key = (status: string) => ({ pk: 'SUB#DC2612-7K3Q9M', sk: 'META', queuePk: `STATUS#${status}`, queueSk: '2026-12-01T08:00:00.000Z#DC2612-7K3Q9M' });
+    // Where a deadline runs (received) the queue goes by the `due` index, otherwise (replied) newest first:
+    // each order's cursor is a key of its own index.
+    const created = '2026-12-01T08:00:00.000Z';
+    const tracking = 'DC2612-7K3Q9M';
+    const base = (status: string) => ({ pk: KEY.submission(tracking), sk: KEY.meta, queuePk: KEY.queue(status) });
+    const key = (status: string) => ({ ...base(status), dueSk: KEY.dueSort('2026-12-03', created, tracking) });
+    const newestKey = (status: string) => ({ ...base(status), queueSk: KEY.queueSort(created, tracking) });
     const cases: [string, string][] = [
       ['from=2026-99-99', 'from'],
       ['to=0000-00-00', 'to'],
@@ -309,6 +344,8 @@ describe.each(engines)('staff workflow on %s', (_engine, endpoint) => {
       [`cursor=${b64(key('accepted'))}`, 'cursor'],
       [`cursor=${b64({ ...key('received'), pk: 'SUB#DC2612-AAAAAA' })}`, 'cursor'],
       [`cursor=${b64({ ...key('received'), extra: 'x' })}`, 'cursor'],
+      [`cursor=${b64(newestKey('received'))}`, 'cursor'],
+      [`status=replied&cursor=${b64(key('replied'))}`, 'cursor'],
       ['status=nonsense', 'status'],
       ['unit=Water!', 'unit'],
     ];
@@ -320,5 +357,6 @@ describe.each(engines)('staff workflow on %s', (_engine, endpoint) => {
     }
     // A cursor of this very queue's shape is a place to go on from, not an error.
     expect((await s.request('GET', `/api/staff/queue?status=received&cursor=${b64(key('received'))}`, s.tokens.reviewer)).status).toBe(200);
+    expect((await s.request('GET', `/api/staff/queue?status=replied&cursor=${b64(newestKey('replied'))}`, s.tokens.reviewer)).status).toBe(200);
   });
 });

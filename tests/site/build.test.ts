@@ -96,6 +96,12 @@ describe('built site', () => {
     expect(replyPages.length).toBeGreaterThan(0);
     expect(heaviest(replyPages)).toBeLessThanOrEqual(14 * 1024);
     expect(heaviest(replyLists)).toBeLessThanOrEqual(30 * 1024);
+    // 群众留言办理情况: charts like the statistics page; a ledger page of 200 rows like a list.
+    const feedbackPages = files.filter((f) => /^stats\/feedback\/(?:\d{4}(?:-\d{2})?\/)?index\.html$/.test(f));
+    const ledgerPages = files.filter((f) => f.startsWith('stats/feedback/ledger/'));
+    expect(feedbackPages.length).toBeGreaterThan(2);
+    expect(heaviest(feedbackPages)).toBeLessThanOrEqual(60 * 1024);
+    expect(heaviest(ledgerPages)).toBeLessThanOrEqual(30 * 1024);
   });
 
   it('publishes items.json with the derived facts of every item', () => {

@@ -1,5 +1,6 @@
 /** One URL per page template of the sample site, chosen from the content so every variant is covered. */
 import { loadSample } from '../helpers/sample.ts';
+import { urls } from '../../domain/urls.ts';
 
 export function templateUrls(): Record<string, string> {
   const s = loadSample();
@@ -10,6 +11,8 @@ export function templateUrls(): Record<string, string> {
   };
   const unitId = [...s.units.keys()].find((u) => s.items.some((i) => i.leadUnit === u))!;
   const reply = s.replies.find((r) => r.data.itemId);
+  const month = [...s.content.ledger.months].sort().at(-1);
+  if (!month) throw new Error('sample has no ledger');
   if (!reply) throw new Error('sample has no published reply about an item');
   return {
     home: '/',
@@ -24,6 +27,11 @@ export function templateUrls(): Record<string, string> {
     units: '/units/',
     unit: `/units/${unitId}/`,
     stats: '/stats/',
+    feedbackStats: urls.feedbackStats,
+    feedbackYear: urls.feedbackStatsYear(month.slice(0, 4)),
+    feedbackReport: urls.feedbackReport(month),
+    ledger: urls.ledger,
+    ledgerMonth: urls.ledgerMonth(month),
     search: '/search/?q=电梯',
     notices: '/notices/',
     notice: `/notices/${s.notices[0]!.id}/`,

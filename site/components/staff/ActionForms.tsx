@@ -1,15 +1,16 @@
 /**
  * One form per action the API says this user may take now (`actions` of the detail): accept, reject with a
  * reason, assign to units, draft the reply (admins choose the unit), approve, send back with a note, close,
- * reveal the contact details with a reason category and a reason. Each is checked with the API's schema and rules before it is
+ * reveal the contact details with a reason category and a reason; the clock's: an interim reply, an extension
+ * request (new deadline and reason) and its approval or refusal, a transfer to another unit. Each is checked with the API's schema and rules before it is
  * sent, with the version of the submission the user is looking at.
  * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
  */
 import { useState, type FormEvent } from 'react';
 import type { ActionRequest } from '../../../domain/feedback/staff-schema.ts';
 import type { StaffUser } from '../../../domain/feedback/workflow.ts';
-import { contactReadReason, staffPage as t } from '../../../domain/labels/zh-CN.ts';
-import { REVEAL_REASONS } from '../../../domain/feedback/events.ts';
+import { contactReadReason, deadlineLabel, rejectCategory, staffPage as t } from '../../../domain/labels/zh-CN.ts';
+import { REVEAL_REASONS, type RejectCategory } from '../../../domain/feedback/events.ts';
 import { validateAction } from '../../scripts/staff-api.ts';
 import { describedBy, errorOf, ErrorSummary, FieldMessage, TextArea } from './forms.tsx';
 import type { FieldError } from '../../../domain/api/problem.ts';
@@ -48,6 +49,8 @@ interface Values {
   text: string;
   unit: string;
   units: string[];
+  deadline: string;
+  category: RejectCategory;
 }
 
 function ActionForm({ action, user, units, submission, onAct }: { action: StaffAction } & Omit<Props, 'actions'>) {
@@ -56,9 +59,11 @@ function ActionForm({ action, user, units, submission, onAct }: { action: StaffA
     reasonCategory: '',
     reason: '',
     note: '',
-    text: submission.draft?.text ?? '',
-    unit: submission.draft?.unit ?? assigned[0] ?? '',
+    text: action === 'draft' ? (submission.draft?.text ?? '') : '',
+    unit: action === 'transfer' ? (units.find((u) => !assigned.includes(u.id))?.id ?? '') : (submission.draft?.unit ?? assigned[0] ?? ''),
     units: [...assigned],
+    deadline: '',
+    category: 'out_of_scope',
   });
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
@@ -71,11 +76,18 @@ function ActionForm({ action, user, units, submission, onAct }: { action: StaffA
     const base = { action, version: submission.version };
     switch (action) {
       case 'reject':
-        return { ...base, reason: values.reason };
+        return { ...base, reason: values.reason, category: values.category };
       case 'reveal':
         return { ...base, ...(values.reasonCategory ? { reasonCategory: values.reasonCategory as (typeof REVEAL_REASONS)[number] } : {}), reason: values.reason };
       case 'send_back':
+      case 'refuse_extension':
         return { ...base, note: values.note };
+      case 'interim':
+        return { ...base, text: values.text };
+      case 'request_extension':
+        return { ...base, deadline: values.deadline, reason: values.reason };
+      case 'transfer':
+        return { ...base, unit: values.unit, note: values.note };
       case 'assign':
         return { ...base, units: values.units };
       case 'draft':
@@ -102,10 +114,12 @@ function ActionForm({ action, user, units, submission, onAct }: { action: StaffA
   }
 
   // Where the error summary's links go: the field's control (the first checkbox for units).
-  const fieldIds: Record<string, string> = { reasonCategory: id('reasonCategory'), reason: id('reason'), note: id('note'), text: id('text'), unit: id('unit'), units: `${id('units')}-${units[0]?.id ?? ''}` };
+  const fieldIds: Record<string, string> = { reasonCategory: id('reasonCategory'), reason: id('reason'), note: id('note'), text: id('text'), unit: id('unit'), units: `${id('units')}-${units[0]?.id ?? ''}`, deadline: id('deadline'), category: id('category') };
+  const deadlineError = errorOf(errors, 'deadline');
+  const categoryError = errorOf(errors, 'category');
   const unitsError = errorOf(errors, 'units');
   const unitError = errorOf(errors, 'unit');
-  const categoryError = errorOf(errors, 'reasonCategory');
+  const revealCategoryError = errorOf(errors, 'reasonCategory');
   return (
     <section aria-labelledby={id('title')} className="staff-action">
       <h4 id={id('title')}>{texts.title}</h4>
@@ -115,10 +129,10 @@ function ActionForm({ action, user, units, submission, onAct }: { action: StaffA
         </p>
         <ErrorSummary id={id('errors')} errors={errors} fieldIds={fieldIds} />
         {action === 'reveal' && (
-          <div className={`form-field${categoryError ? ' has-error' : ''}`}>
+          <div className={`form-field${revealCategoryError ? ' has-error' : ''}`}>
             <label htmlFor={id('reasonCategory')}>{t.reveal.category}</label>
-            <FieldMessage id={id('reasonCategory')} error={categoryError} />
-            <select id={id('reasonCategory')} value={values.reasonCategory} aria-invalid={categoryError ? true : undefined} aria-describedby={describedBy(id('reasonCategory'), categoryError)} onChange={(e) => set({ reasonCategory: e.target.value })}>
+            <FieldMessage id={id('reasonCategory')} error={revealCategoryError} />
+            <select id={id('reasonCategory')} value={values.reasonCategory} aria-invalid={revealCategoryError ? true : undefined} aria-describedby={describedBy(id('reasonCategory'), revealCategoryError)} onChange={(e) => set({ reasonCategory: e.target.value })}>
               <option value="">{t.reveal.categoryChoose}</option>
               {REVEAL_REASONS.map((r) => (
                 <option key={r} value={r}>
@@ -128,10 +142,68 @@ function ActionForm({ action, user, units, submission, onAct }: { action: StaffA
             </select>
           </div>
         )}
-        {(action === 'reject' || action === 'reveal') && (
+        {action === 'reject' && (
+          <div className={`form-field${categoryError ? ' has-error' : ''}`}>
+            <label htmlFor={id('category')}>{t.rejectCategory}</label>
+            <FieldMessage id={id('category')} error={categoryError} />
+            <select id={id('category')} value={values.category} aria-invalid={categoryError ? true : undefined} aria-describedby={describedBy(id('category'), categoryError)} onChange={(e) => set({ category: e.target.value as RejectCategory })}>
+              {(Object.keys(rejectCategory) as RejectCategory[]).map((c) => (
+                <option key={c} value={c}>
+                  {rejectCategory[c]}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {action === 'approve_extension' && submission.extension && (
+          <dl className="staff-facts">
+            <dt>{t.request_extension.deadline}</dt>
+            <dd>{submission.extension.deadline}</dd>
+            <dt>{t.request_extension.reason}</dt>
+            <dd>{submission.extension.reason}</dd>
+          </dl>
+        )}
+        {action === 'request_extension' && (
+          <div className={`form-field${deadlineError ? ' has-error' : ''}`}>
+            <label htmlFor={id('deadline')}>{t.request_extension.deadline}</label>
+            <p className="hint" id={`${id('deadline')}-hint`}>
+              {t.request_extension.deadlineHint}
+              {submission.replyBy ? `；${deadlineLabel.replyBy} ${submission.replyBy}` : ''}
+            </p>
+            <FieldMessage id={id('deadline')} error={deadlineError} />
+            <input
+              type="date"
+              id={id('deadline')}
+              value={values.deadline}
+              min={submission.replyBy}
+              aria-invalid={deadlineError ? true : undefined}
+              aria-describedby={describedBy(id('deadline'), deadlineError, `${id('deadline')}-hint`)}
+              onChange={(e) => set({ deadline: e.target.value })}
+            />
+          </div>
+        )}
+        {(action === 'reject' || action === 'reveal' || action === 'request_extension') && (
           <TextArea id={id('reason')} label={t[action].reason} hint={t[action].reasonHint} value={values.reason} error={errorOf(errors, 'reason')} rows={3} onChange={(v) => set({ reason: v })} />
         )}
-        {action === 'send_back' && <TextArea id={id('note')} label={t.send_back.note} hint={t.send_back.noteHint} value={values.note} error={errorOf(errors, 'note')} rows={3} onChange={(v) => set({ note: v })} />}
+        {action === 'transfer' && (
+          <div className={`form-field${unitError ? ' has-error' : ''}`}>
+            <label htmlFor={id('unit')}>{t.transfer.unit}</label>
+            <FieldMessage id={id('unit')} error={unitError} />
+            <select id={id('unit')} value={values.unit} aria-invalid={unitError ? true : undefined} aria-describedby={describedBy(id('unit'), unitError)} onChange={(e) => set({ unit: e.target.value })}>
+              {units
+                .filter((u) => !assigned.includes(u.id))
+                .map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name}
+                  </option>
+                ))}
+            </select>
+          </div>
+        )}
+        {(action === 'send_back' || action === 'refuse_extension' || action === 'transfer') && (
+          <TextArea id={id('note')} label={t[action].note} hint={t[action].noteHint} value={values.note} error={errorOf(errors, 'note')} rows={3} onChange={(v) => set({ note: v })} />
+        )}
+        {action === 'interim' && <TextArea id={id('text')} label={t.interim.text} hint={t.interim.textHint} value={values.text} error={errorOf(errors, 'text')} rows={5} onChange={(v) => set({ text: v })} />}
         {action === 'assign' && (
           <fieldset className={`form-field staff-units${unitsError ? ' has-error' : ''}`} aria-describedby={describedBy(id('units'), unitsError)}>
             <legend>{t.assign.units}</legend>

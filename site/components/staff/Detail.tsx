@@ -8,10 +8,11 @@ import type { ActionRequest } from '../../../domain/feedback/staff-schema.ts';
 import { ApiError, fieldErrorsOf } from '../../scripts/form-errors.ts';
 import { chinaDateTime } from '../../../domain/dates.ts';
 import { urls } from '../../../domain/urls.ts';
-import { feedbackField, feedbackPage, staffPage as t, staffRole } from '../../../domain/labels/zh-CN.ts';
+import { deadlineLabel, feedbackField, feedbackPage, staffPage as t, staffRole } from '../../../domain/labels/zh-CN.ts';
 import { RATING } from '../../../domain/feedback/rating.ts';
 import type { StaffApi } from '../../scripts/staff-api.ts';
 import ActionForms from './ActionForms.tsx';
+import Deadline from './Deadline.tsx';
 import type { FieldError } from '../../../domain/api/problem.ts';
 import type { ActorRole } from '../../../domain/feedback/events.ts';
 import type { Detail, Me } from '../../../domain/api/staff.ts';
@@ -168,6 +169,13 @@ export default function DetailView({ api, me, tracking, regions, announce, alert
           {s.region && <Fact label={feedbackField.region}>{regions[s.region] ?? s.region}</Fact>}
           <Fact label={t.submittedAt}>{chinaDateTime(s.createdAt)}</Fact>
           <Fact label={t.updatedAt}>{chinaDateTime(s.updatedAt)}</Fact>
+          {detail.clock && (
+            <Fact label={deadlineLabel.due}>
+              <Deadline clock={detail.clock} />
+            </Fact>
+          )}
+          {s.replyByOriginal && s.replyBy !== s.replyByOriginal && <Fact label={deadlineLabel.originalReplyBy}>{s.replyByOriginal}</Fact>}
+          {s.extension && <Fact label={deadlineLabel.extensionPending}>{`${s.extension.deadline}（${deadlineLabel.extensionReason}：${s.extension.reason}）`}</Fact>}
           <Fact label={t.units}>{s.units?.length ? s.units.map(unitName).join('、') : t.none}</Fact>
           <Fact label={t.verified}>{yesNo(s.verified)}</Fact>
           <Fact label={t.hasContact}>{yesNo(s.hasContact)}</Fact>

@@ -4,6 +4,7 @@
  * the unit filter is not offered to them).
  * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
  */
+import Deadline from './Deadline.tsx';
 import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { FEEDBACK_STATUSES, type FeedbackStatus } from '../../../domain/feedback/status.ts';
 import { chinaDateTime } from '../../../domain/dates.ts';
@@ -214,6 +215,7 @@ export default function Queue({ api, me, active, focusKey, announce, onError }: 
                 </h3>
                 <p className="meta">
                   <span>{i.trackingNumber}</span>
+                  {i.clock && <Deadline clock={i.clock} />}
                   <span>{i.kindLabel}</span>
                   <span>
                     {t.submittedAt} <time dateTime={i.createdAt}>{chinaDateTime(i.createdAt)}</time>

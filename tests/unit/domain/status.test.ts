@@ -3,13 +3,18 @@
  * staff action is allowed somewhere, and the workflow's decisions lead exactly where the table says.
  */
 import { describe, expect, it } from 'vitest';
-import { allowedIn, FEEDBACK_STATUSES, nextStatuses, STAFF_ACTIONS, statusAfter, SUBMISSION_STATUS, type FeedbackStatus } from '../../../domain/feedback/status.ts';
+import { allowedIn, FEEDBACK_STATUSES, nextStatuses, STAFF_ACTIONS, statusAfter, SUBMISSION_STATUS, type FeedbackStatus, type StaffAction } from '../../../domain/feedback/status.ts';
 import { decide, decideRating, type StaffUser, type WorkflowState } from '../../../domain/feedback/workflow.ts';
 import { feedbackStatus } from '../../../domain/labels/zh-CN.ts';
 
 const admin: StaffUser = { sub: 'a', name: '管理员', role: 'admin' };
-const input = { reasonCategory: 'verify', reason: '核实有关情况', units: ['water'], text: '已经组织人员现场处理完毕。', unit: 'water', note: '请补充办理时间' };
-const state = (status: FeedbackStatus): WorkflowState => ({
+const input = { reasonCategory: 'verify', reason: '核实有关情况', units: ['water'], text: '已经组织人员现场处理完毕。', unit: 'water', note: '请补充办理时间', deadline: '2026-11-20' };
+/** What each action needs in the input besides the common fields (a transfer goes to another unit). */
+const inputFor = (a: StaffAction) => (a === 'transfer' ? { ...input, unit: 'urban' } : input);
+/** A state with everything an action may work on: a draft, a reply, a deadline, a pending extension (not when asking for one). */
+const state = (status: FeedbackStatus, action?: StaffAction): WorkflowState => ({
+  replyBy: '2026-11-10',
+  ...(action === 'request_extension' ? {} : { extension: { deadline: '2026-11-17', reason: '需协调', by: '水务局', at: '2026-11-01T00:00:00.000Z' } }),
   status,
   version: 3,
   eventCount: 3,
@@ -47,7 +52,7 @@ describe('the submission status table', () => {
   it('is what the workflow decides: each allowed action leaves the status the table names, others are refused', () => {
     for (const s of FEEDBACK_STATUSES) {
       for (const a of STAFF_ACTIONS) {
-        const d = decide(admin, state(s), a, input, new Set(['water']));
+        const d = decide(admin, state(s, a), a, inputFor(a), new Set(['water', 'urban']));
         if (allowedIn(a, s)) {
           expect(d.ok, `${a} in ${s}`).toBe(true);
           if (d.ok) expect(d.event.status ?? s, `${a} in ${s}`).toBe(statusAfter(a, s));

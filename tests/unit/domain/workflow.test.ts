@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyEvent, availableActions, decide, decideRating, type StaffUser, type WorkflowState } from '../../../domain/feedback/workflow.ts';
 import { CITIZEN, publicHistory, type FeedbackEvent } from '../../../domain/feedback/events.ts';
 import { statusLabel } from '../../../domain/feedback/status.ts';
+import { feedbackClock } from '../../../domain/feedback/clock-setup.ts';
 
 const reviewer: StaffUser = { sub: 'r', name: '王审核', role: 'reviewer' };
 const water: StaffUser = { sub: 'w', name: '赵办理', role: 'unit', unit: 'water' };
@@ -63,5 +64,23 @@ describe('workflow', () => {
     expect(rated.status).toBe('accepted');
     expect(decideRating(rated, 'satisfied', undefined, now)).toMatchObject({ ok: false, reason: 'conflict' });
     expect(decideRating(loop.state, 'satisfied', undefined, new Date('2026-11-30T00:00:00.000Z'))).toMatchObject({ ok: false, reason: 'conflict' });
+  });
+});
+
+describe('the clock’s actions', () => {
+  const unit: StaffUser = { sub: 'u', name: '赵', role: 'unit', unit: 'water' };
+  const clockState = { status: 'in_progress', version: 3, eventCount: 3, updatedAt: '2026-11-02T02:00:00.000Z', units: ['water'], kind: 'suggestion', replyBy: '2026-11-09', replyByOriginal: '2026-11-09' } as const;
+  const time = { clock: feedbackClock(), today: '2026-11-05' };
+
+  it('refuses an extension to a date that does not exist, naming the deadline', () => {
+    expect(decide(unit, clockState, 'request_extension', { deadline: '2026-11-31', reason: '需协调' }, new Set(['water']), time)).toMatchObject({ ok: false, reason: 'invalid', field: 'deadline' });
+  });
+
+  it('sets the reply deadline on acceptance, counted from the first working day after it', () => {
+    const reviewer: StaffUser = { sub: 'r', name: '李', role: 'reviewer' };
+    const d = decide(reviewer, { ...clockState, status: 'received' }, 'accept', {}, new Set(['water']), { clock: feedbackClock(), today: '2026-09-30' });
+    // 2026-10-01 to 07 is the National Day holiday, 10-10 a make-up Saturday: 10-08, 09, 10, 12, 13.
+    expect(d).toMatchObject({ ok: true, event: { deadline: feedbackClock().calendar.addWorkingDays('2026-09-30', 5) } });
+    expect(d.ok && d.event.deadline).toBe('2026-10-13');
   });
 });

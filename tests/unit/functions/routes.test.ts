@@ -8,7 +8,8 @@ import path from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { describe, expect, it } from 'vitest';
 import { API_ROUTES, routesOf, type ApiFunction } from '../../../domain/api/routes.ts';
-import { API_FUNCTIONS } from '../../../infra/constructs/api-functions.ts';
+import { API_FUNCTIONS, apiGatewayPath } from '../../../infra/constructs/api-functions.ts';
+import { createOpen311App, type Open311AppDeps } from '../../../functions/http/open311-app.ts';
 import { createApp, type AppDeps } from '../../../functions/http/app.ts';
 import { DEFAULT_LIMITS } from '../../../functions/http/limits.ts';
 import { DEFAULT_POW } from '../../../functions/http/pow.ts';
@@ -21,8 +22,10 @@ const logger = new Logger({ serviceName: 'test', logLevel: 'SILENT' });
 const publicApp = createApp({ logger, limits: DEFAULT_LIMITS, pow: DEFAULT_POW, clientAddress: () => '203.0.113.1', secrets: async () => ({ pepper: 'p', altchaHmacKey: 'k' }) } as unknown as AppDeps);
 const staffApp = createStaffApp({ logger, consoleConfig: { mode: 'dev' }, lookupUrl: 'http://localhost/feedback/status/', verify: async () => { throw new Error('no'); } } as unknown as StaffAppDeps);
 
+const open311App = createOpen311App({ logger } as unknown as Open311AppDeps);
+
 /** The (method, path) pairs an app answers with a handler of its own (not middleware, not the 405s). */
-function registered(app: typeof publicApp | typeof staffApp): string[] {
+function registered(app: typeof publicApp | typeof staffApp | typeof open311App): string[] {
   return [...new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`))].sort();
 }
 const table = (...fns: ApiFunction[]) => fns.flatMap((fn) => routesOf(fn)).map((r) => `${r.method} ${r.path}`).sort();
@@ -31,6 +34,7 @@ describe('the route table', () => {
   it('is exactly what each app registers', () => {
     expect(registered(publicApp)).toEqual(table('feedback', 'lookup'));
     expect(registered(staffApp)).toEqual(table('staff'));
+    expect(registered(open311App)).toEqual(table('open311'));
   });
 
   it('is what the apps’ own documentation lists (their header comments)', () => {
@@ -38,11 +42,12 @@ describe('the route table', () => {
       [...readFileSync(path.join(root, file), 'utf8').split('*/')[0]!.matchAll(/^ \*\s+(GET|POST)\s+(\/api\/[^\s?]+)/gm)].map((m) => `${m[1]} ${m[2]}`).sort();
     expect(documented('functions/http/app.ts')).toEqual(table('feedback', 'lookup'));
     expect(documented('functions/http/staff-app.ts')).toEqual(table('staff'));
+    expect(documented('functions/http/open311-app.ts')).toEqual(table('open311'));
   });
 
   it('is what API Gateway routes to each public function, and the staff routes all sit under the staff proxy', () => {
     for (const fn of API_FUNCTIONS.filter((f) => f.handler !== 'staff')) {
-      expect(fn.routes.map((r) => `${r.method} ${r.path}`).sort()).toEqual(table(fn.handler as ApiFunction));
+      expect(fn.routes.map((r) => `${r.method} ${r.path}`).sort()).toEqual(table(fn.handler as ApiFunction).map(apiGatewayPath));
     }
     for (const r of routesOf('staff')) expect(r.path === API_ROUTES.staffConfig.path || r.path.startsWith('/api/staff/'), r.path).toBe(true);
   });
