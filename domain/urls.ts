@@ -29,6 +29,8 @@ export const urls = {
   feedback: '/feedback/',
   feedbackFor: (itemId: string) => `/feedback/?item=${encodeURIComponent(itemId)}`,
   feedbackStatus: '/feedback/status/',
+  /** 我要纠错: the feedback form as a correction of the page at `pagePath`. */
+  correction: (pagePath: string) => `/feedback/?kind=correction&page=${encodeURIComponent(pagePath)}`,
   data: '/data/',
   dataJson: '/data/items.json',
   dataCsv: '/data/items.csv',
@@ -37,6 +39,10 @@ export const urls = {
   about: '/about/',
   privacy: '/privacy/',
   accessibility: '/accessibility/',
+  /** A standing page editors keep in content/pages/<slug>.md. */
+  standingPage: (slug: string) => `/${slug}/`,
+  /** 网站地图, the HTML one (sitemap-index.xml is for search engines). */
+  sitemap: '/sitemap/',
   attachment: (file: string) => `/${file.split('/').map(encodeURIComponent).join('/')}`,
 } as const;
 

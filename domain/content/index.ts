@@ -9,3 +9,4 @@ export * from './region.ts';
 export * from './notice.ts';
 export * from './page.ts';
 export * from './reply.ts';
+export * from './site.ts';

@@ -14,7 +14,17 @@ export const site = {
   office: '示例市人民政府督查室',
   sampleNotice: '本站内容均为演示用的虚构示例数据，不代表任何真实地区、单位或人员。',
   tagline: '督查事项办理情况，群众看得见、查得到、能监督。',
-  footer: '示例市人民政府督查室 主办',
+} as const;
+
+/** The footer's site information (content/site.yaml), named as 《政府网站发展指引》 names it. */
+export const footer = {
+  host: '主办单位',
+  organizer: '承办单位',
+  phone: '联系电话',
+  email: '电子邮箱',
+  address: '地址',
+  websiteCode: '网站标识码',
+  governmentMark: '党政机关网站标识',
 } as const;
 
 export const nav = {
@@ -34,6 +44,9 @@ export const nav = {
   accessibility: '无障碍声明',
   feed: '订阅更新',
   main: '主导航',
+  menu: '栏目导航',
+  sitemap: '网站地图',
+  correction: '我要纠错',
   footer: '页脚导航',
   breadcrumb: '当前位置',
   careOn: '关怀版',
@@ -226,6 +239,8 @@ export const pages = {
   fieldNotes: '说明',
   dataLicense: '数据按知识共享署名 4.0（CC BY 4.0）许可开放。',
   unitFeedTitle: (name: string) => `${name}督查事项进展`,
+  sitemapIntro: '本站的全部栏目和页面。督查事项可按办理状态、牵头单位、类别、区域和年度浏览。',
+  sitemapOther: '其他页面',
 } as const;
 
 /** 回复公开: published replies to citizens' feedback (content/replies/). */
@@ -291,6 +306,12 @@ export const contentError = {
   badPath: '必须是 content/ 下的相对路径，不能包含 ..',
   frontmatter: '缺少 Markdown 文件开头的 --- 元数据块',
   yaml: (msg: string) => `YAML 格式错误：${msg}`,
+  email: '不是有效的电子邮箱地址',
+  websiteCode: '应为 10 位字母或数字（全国政府网站基本数据库分配的网站标识码）',
+  icp: '格式应为“省份简称 + ICP备 + 编号 + 号”，如 京ICP备12345678号-1',
+  police: '格式应为“省份简称 + 公网安备 + 14 位编号 + 号”，如 京公网安备11010502000001号',
+  markImage: '应为 content/ 下 attachments/ 中的图片文件（png、gif、jpg 或 svg）',
+  httpsUrl: '应为 https:// 开头的网址',
   emptyBody: '正文（事项内容）不能为空',
   emptyNotice: '正文（公告内容）不能为空',
   emptyPage: '正文（页面内容）不能为空',

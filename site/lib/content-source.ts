@@ -15,7 +15,9 @@ import {
   replySchema,
   regionIdsOf,
   regionSchema,
+  siteSettingsSchema,
   unitSchema,
+  type SiteSettings,
   type ContentProblem,
   type Item,
   type Notice,
@@ -33,7 +35,7 @@ const FILE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** First path segments the site itself uses; a standing page may not take them. */
 export const RESERVED_PATHS = new Set([
   'items', 'units', 'stats', 'search', 'notices', 'replies', 'feedback', 'data', 'staff', 'api', 'pagefind',
-  'attachments', '_astro', '404',
+  'attachments', '_astro', '404', 'sitemap',
 ]);
 
 export interface Entry<T> {
@@ -53,6 +55,8 @@ export interface Content {
   readonly notices: Entry<Notice>[];
   readonly pages: Entry<StandingPage>[];
   readonly replies: Entry<PublishedReply>[];
+  /** content/site.yaml (footer, filings); empty when the file is absent. */
+  readonly site: SiteSettings;
   readonly problems: ContentProblem[];
 }
 
@@ -85,6 +89,30 @@ function parseYaml(source: string, file: string, problems: ContentProblem[]): un
     problems.push({ file, field: '', message: msg.yaml(reason ?? '') });
     return undefined;
   }
+}
+
+/** content/site.yaml checked, with its problems; `{}` when there is no such file. */
+function readSite(contentDir: string, rel: (p: string) => string, problems: ContentProblem[]): SiteSettings {
+  const file = path.join(contentDir, 'site.yaml');
+  if (!existsSync(file)) return {};
+  const data = parseYaml(readFileSync(file, 'utf8'), rel(file), problems);
+  if (data === undefined) return {};
+  const result = check(siteSettingsSchema, data ?? {}, rel(file));
+  if (!result.ok) {
+    problems.push(...result.problems);
+    return {};
+  }
+  const image = result.data.governmentMark?.image;
+  if (image && !existsSync(path.join(contentDir, image))) problems.push({ file: rel(file), field: 'governmentMark.image', message: msg.missingFile(`content/${image}`) });
+  return result.data;
+}
+
+let siteCache: { dir: string; settings: SiteSettings } | undefined;
+
+/** The site settings for pages (the build has already refused invalid ones). */
+export function readSiteSettings(contentDir: string): SiteSettings {
+  if (siteCache?.dir !== contentDir) siteCache = { dir: contentDir, settings: readSite(contentDir, (p) => p, []) };
+  return siteCache.settings;
 }
 
 /** Just the region ids, in the editors' order (the feedback API accepts only the site's regions). */
@@ -240,5 +268,7 @@ export function readContent(contentDir: string, root = path.dirname(contentDir))
     if (problems.length === before) replies.push({ id: r.trackingNumber, data: r, body: parsed.body, file: f });
   }
 
-  return { items, units, regions, notices, pages, replies, problems };
+  const site = readSite(contentDir, rel, problems);
+
+  return { items, units, regions, notices, pages, replies, site, problems };
 }
