@@ -11,6 +11,8 @@ export const FACETS: readonly Facet[] = ['status', 'unit', 'category', 'region',
 
 export const urls = {
   home: '/',
+  /** The site's icon (site/public/); /favicon.ico is there too, for browsers that ask for it anyway. */
+  icon: '/favicon.svg',
   items: '/items/',
   itemsPage: (n: number) => (n <= 1 ? '/items/' : `/items/${n}/`),
   item: (id: string) => `/items/${id}/`,

@@ -160,6 +160,10 @@ export const unitField = {
   medianDays: '办结用时中位数',
   inProgress: '办理中',
   leadItems: '牵头办理的事项',
+  /** Why 100% 按期办结率 and 1 当前逾期 can stand side by side: the rate is over completed items only. */
+  rateExplained: (completed: number, onTime: number, rate: string) => `按期办结率只看已办结的事项：已办结 ${completed} 项，其中 ${onTime} 项在办理时限内办结，按期办结率为 ${rate}。`,
+  noRateYet: '还没有办结的事项，按期办结率暂不计算。',
+  overdueExplained: (n: number) => `另有 ${n} 项尚未办结、已超过办理时限（当前逾期），办结后才计入按期办结率。`,
   supportItems: '配合办理的事项',
 } as const;
 
@@ -331,6 +335,8 @@ export const feedbackKind = {
   suggestion: '意见建议',
   clue: '问题线索',
   item_feedback: '对督查事项的意见',
+  /** 我要纠错: an error on a page of this site (its address in `pageUrl`). */
+  correction: '网站内容纠错',
 } as const;
 
 /** Submission status (受理状态), in lifecycle order. */
@@ -347,6 +353,7 @@ export const feedbackStatus = {
 export const feedbackField = {
   kind: '留言类别',
   itemId: '相关督查事项编号',
+  pageUrl: '出错页面地址',
   region: '所在区域',
   title: '标题',
   content: '内容',
@@ -368,9 +375,11 @@ export const feedbackField = {
 export const feedbackError = {
   required: '不能为空',
   notText: '应为文字',
-  kind: '请选择留言类别（意见建议、问题线索或对督查事项的意见）',
+  kind: `请选择留言类别（${Object.values(feedbackKind).join('、')}）`,
   itemIdRequired: '对督查事项提意见时，请填写事项编号',
   itemIdFormat: '格式应为 DC-年份-序号，如 DC-2026-014',
+  pageUrlRequired: '纠错时请填写出错页面的地址',
+  pageUrl: '请填写本站页面的地址，如 /items/DC-2026-014/ 或以 https:// 开头的完整网址',
   region: '不在本市区域列表中，请从列表中选择',
   minChars: (n: number) => `至少 ${n} 个字`,
   maxChars: (n: number) => `不能超过 ${n} 个字`,
@@ -394,8 +403,11 @@ export const feedbackError = {
   invalid: '提交的内容有误，请按提示修改',
   conflict: '该提交编号已用于另一份内容，请刷新页面后重新填写',
   inProgress: '相同的提交正在处理中，请稍候再试',
-  rateLimited: '操作过于频繁，请稍后再试',
-  lookupLocked: '查询失败次数过多，请一小时后再试',
+  rateLimited: '操作过于频繁',
+  lookupLocked: '查询失败次数过多',
+  /** How long to wait, from Retry-After (seconds): the detail of a 429. */
+  waitFor: (seconds: number) =>
+    seconds < 60 ? `请 ${Math.max(1, Math.ceil(seconds))} 秒后再试。` : seconds < 3_600 ? `请 ${Math.ceil(seconds / 60)} 分钟后再试。` : `请约 ${Math.ceil(seconds / 3_600)} 小时后再试。`,
   notFound: '受理编号或查询密码不正确',
   unavailable: '系统繁忙，请稍后重试，您填写的内容不会丢失',
   methodNotAllowed: '不支持的请求方法',
@@ -419,10 +431,15 @@ export const feedbackPage = {
   kindLegend: '留言类别',
   submit: '提交',
   submitting: '正在提交…',
-  verifying: '正在进行安全验证…',
+  verifying: '正在进行安全验证，请稍候…',
+  verifyingFor: (s: number) => `已用 ${s} 秒`,
   errorSummary: '提交的内容有误，请修改以下各项：',
   receiptTitle: '提交成功',
-  receiptIntro: '我们已收到您的留言。请记下受理编号和查询密码，凭此在“留言查询”页面查询办理进度和答复。密码只显示这一次。',
+  // True of how receipts work (functions/http/submissions.ts): the password is never stored or sent. A plain
+  // form post carries no idempotency key, so the same text from the same browser within ten minutes is taken
+  // as the same submission and shows the same receipt (the API's receipt page says so).
+  receiptIntro: '我们已收到您的留言。请记下受理编号和查询密码，凭此在“留言查询”页面查询办理进度和答复。本站不保存查询密码，也不会通过短信或邮件发送，遗失后无法找回。',
+  receiptRepeat: '十分钟内从本设备再次提交相同的内容，不会重复受理，页面会再次显示这个受理编号和查询密码。',
   copy: '复制受理编号和密码',
   copied: '已复制',
   print: '打印回执',
@@ -459,6 +476,9 @@ export const feedbackPage = {
   itemIdHint: '对某个督查事项提意见时填写，格式如 DC-2026-014。从事项页面点击“对本事项提出意见建议”进入本页时会自动填写。',
   backToItem: (id: string) => `查看督查事项 ${id}`,
   regionHint: '问题发生的区域，可不选。',
+  pageUrlHint: '纠错时填写出错页面的地址。从页面底部的“我要纠错”进入本页时会自动填写。',
+  forPage: (page: string) => `您正在对本站页面 ${page} 的内容纠错，请写明哪里有误、正确的内容是什么。`,
+  backToPage: '返回该页面',
   contentCount: (n: number, max: number) => `已输入 ${n} 个字，最多 ${max} 个字`,
   contactHintPhone: '手机号码或固定电话',
   privacyHint: '留下任何联系方式时必须勾选。',

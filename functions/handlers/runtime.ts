@@ -17,7 +17,7 @@ import { FeedbackStore } from '../store/feedback-store.ts';
 import { GuardStore } from '../store/guard-store.ts';
 import { idempotencyStore } from '../store/idempotency.ts';
 import { tableNamesFromEnv } from '../store/tables.ts';
-import { unitNameLookup } from './site-units.ts';
+import { regionNameLookup, unitNameLookup } from './site-units.ts';
 
 type Bindings = { event: LambdaEvent; lambdaContext: LambdaContext };
 
@@ -73,7 +73,7 @@ export function buildApp() {
     pow: powFromEnv(),
     limits: DEFAULT_LIMITS,
     ...(process.env.DUCHA_REGION_IDS ? { regionIds: process.env.DUCHA_REGION_IDS.split(',') } : {}),
-    ...(process.env.DUCHA_SITE_URL ? { unitName: unitNameLookup(process.env.DUCHA_SITE_URL) } : {}),
+    ...(process.env.DUCHA_SITE_URL ? { unitName: unitNameLookup(process.env.DUCHA_SITE_URL), regionName: regionNameLookup(process.env.DUCHA_SITE_URL) } : {}),
     logger,
     metrics,
     clientAddress: (c) => clientAddress(c as unknown as Context<{ Bindings: Bindings }>),

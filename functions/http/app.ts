@@ -30,7 +30,7 @@ import { urls } from '../../domain/urls.ts';
 import type { FeedbackEvent } from '../../domain/feedback/events.ts';
 import type { FeedbackStore, LoadedSubmission } from '../store/feedback-store.ts';
 import type { BucketPolicy, GuardStore } from '../store/guard-store.ts';
-import { errorPage, HTML_CSP, lookupPage, receiptPage } from './html.ts';
+import { errorPage, feedbackFormPage, HTML_CSP, lookupFormPage, lookupPage, receiptPage } from './html.ts';
 import type { Limits } from './limits.ts';
 import { createApi, logField, validate, type PipelineEnv } from './pipeline.ts';
 import { newChallenge, type PowConfig } from './pow.ts';
@@ -58,6 +58,8 @@ export interface AppDeps {
   readonly unitName?: (id: string) => string | undefined;
   /** Region ids of the site; submissions may name only these. */
   readonly regionIds?: readonly string[];
+  /** Display name of a region id (the region list of a form sent back without JavaScript). */
+  readonly regionName?: (id: string) => string | undefined;
   readonly logger: Logger;
   readonly metrics?: Metrics;
   /** The client's network address, for rate limits (hashed before use). */
@@ -86,6 +88,8 @@ export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
   const schema = createFeedbackSchema(deps.regionIds ? { regionIds: deps.regionIds } : {});
   const unitName = deps.unitName ?? (() => undefined);
+  /** The regions for a form sent back: the accepted ids, named where the name is known. */
+  const regions = () => (deps.regionIds ?? []).map((id) => ({ id, name: deps.regionName?.(id) ?? id }));
 
   async function takeToken(scope: string, client: string, policy: BucketPolicy) {
     const result = await deps.guard.takeToken(scope, client, policy, now());
@@ -127,10 +131,18 @@ export function createApp(deps: AppDeps) {
     scope: '/api/*',
     notFound: '/api/*',
     after: () => deps.metrics?.publishStoredMetrics(),
+    // A refused plain form post comes back as the same form, filled with what was typed (the feedback and
+    // lookup forms), or — for the rating, and a body too large to read — as the problems with a way back.
     renderProblem: (problem, c) => {
-      const back = FORM_OF[c.get('route') as RouteName];
-      if (!back || !wantsHtml(c) || problem.status >= 500) return undefined;
-      return new Response(errorPage(problem.errors ? feedbackPage.errorSummary : problem.message, problem.errors ?? [], back), {
+      const route = c.get('route') as RouteName;
+      const fields = c.get('form');
+      if (!wantsHtml(c) || problem.status >= 500) return undefined;
+      let html: string | undefined;
+      if (route === 'submit' && fields) html = feedbackFormPage(problem, fields, regions());
+      else if (route === 'lookup' && fields) html = lookupFormPage(problem, fields);
+      else if (FORM_OF[route]) html = errorPage(problem.errors ? feedbackPage.errorSummary : problem.message, problem.errors ?? (problem.detail ? [{ field: '', message: problem.detail }] : []), FORM_OF[route]!);
+      if (!html) return undefined;
+      return new Response(html, {
         status: problem.status,
         headers: { ...problem.headers, 'Content-Type': 'text/html; charset=UTF-8', 'Content-Security-Policy': HTML_CSP },
       });

@@ -1,7 +1,8 @@
 /**
- * Pages the API itself answers for browsers without JavaScript: the receipt after a plain form post, the
- * list of problems to correct, and the lookup result. They share the site's stylesheet (/styles.css) and
- * the 关怀版 script, and are never cached.
+ * Pages the API itself answers for browsers without JavaScript: the receipt after a plain form post, a form
+ * sent back with what was typed and its problems (domain/feedback/form-html.ts, the site's own markup), the
+ * list of problems for other forms, and the lookup result. They share the site's stylesheet (/styles.css),
+ * icon and the 关怀版 script, and are never cached.
  * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
 import { CARE_SCRIPT, careScriptHash } from '../../domain/care-script.ts';
@@ -12,10 +13,10 @@ import { chinaDateTime } from '../../domain/dates.ts';
 import type { FieldError } from '../../domain/api/problem.ts';
 import type { LookupResult, Receipt } from '../../domain/api/feedback.ts';
 import { routePath } from '../../domain/api/routes.ts';
+import { feedbackFormHtml, lookupFormHtml, type FormFields } from '../../domain/feedback/form-html.ts';
+import { escapeHtml } from '../../domain/html.ts';
 
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+export { escapeHtml };
 
 /** CSP for the API's own pages: nothing inline but the care script (by hash). */
 export const HTML_CSP = [
@@ -30,7 +31,7 @@ export const HTML_CSP = [
 ].join('; ');
 
 function page(title: string, main: string): string {
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex, nofollow"><title>${escapeHtml(title)} - ${site.name}</title><link rel="stylesheet" href="/styles.css"><script>${CARE_SCRIPT}</script></head><body><a class="skip" href="#main">${nav.skip}</a><header class="masthead"><div class="wrap"><a class="brand" href="/">${site.name}<small>${site.fullName}</small></a><div class="tools"><button id="care-toggle" type="button" hidden data-on="${nav.careOn}" data-off="${nav.careOff}">${nav.careOn}</button></div></div></header><main id="main" tabindex="-1"><div class="wrap">${main}</div></main><footer class="footer"><div class="wrap"><p><a href="${urls.home}">${t.backHome}</a> · <a href="${urls.privacy}">${nav.privacy}</a></p></div></footer></body></html>`;
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex, nofollow"><title>${escapeHtml(title)} - ${site.name}</title><link rel="icon" href="${urls.icon}" type="image/svg+xml"><link rel="stylesheet" href="/styles.css"><script>${CARE_SCRIPT}</script></head><body><a class="skip" href="#main">${nav.skip}</a><header class="masthead"><div class="wrap"><a class="brand" href="/">${site.name}<small>${site.fullName}</small></a><div class="tools"><button id="care-toggle" type="button" hidden data-on="${nav.careOn}" data-off="${nav.careOff}">${nav.careOn}</button></div></div></header><main id="main" tabindex="-1"><div class="wrap">${main}</div></main><footer class="footer"><div class="wrap"><p><a href="${urls.home}">${t.backHome}</a> · <a href="${urls.privacy}">${nav.privacy}</a></p></div></footer></body></html>`;
 }
 
 function row(label: string, value: string): string {
@@ -40,7 +41,7 @@ function row(label: string, value: string): string {
 export function receiptPage(r: Receipt): string {
   return page(
     t.receiptTitle,
-    `<h1>${t.receiptTitle}</h1><p>${t.receiptIntro}</p>` +
+    `<h1>${t.receiptTitle}</h1><p>${t.receiptIntro}</p><p class="muted">${t.receiptRepeat}</p>` +
       `<table class="facts receipt"><tbody>` +
       row(feedbackField.trackingNumber, `<strong>${escapeHtml(r.trackingNumber)}</strong>`) +
       row(feedbackField.password, `<strong>${escapeHtml(r.password)}</strong>`) +
@@ -55,6 +56,21 @@ export function errorPage(title: string, errors: readonly FieldError[], back: st
     ? `<ul>${errors.map((e) => `<li>${e.field ? `${escapeHtml(feedbackField[e.field as keyof typeof feedbackField] ?? e.field)}：` : ''}${escapeHtml(e.message)}</li>`).join('')}</ul>`
     : '';
   return page(title, `<div class="error-summary" role="alert"><h1>${escapeHtml(title)}</h1>${items}</div><p><a class="button" href="${escapeHtml(back)}">${t.backToForm}</a></p>`);
+}
+
+/** A refused problem as the lines of a form's summary: its field errors, or its title and detail. */
+function problemLines(problem: { readonly message: string; readonly detail?: string | undefined; readonly errors?: readonly FieldError[] | undefined }): readonly FieldError[] {
+  return problem.errors?.length ? problem.errors : [{ field: '', message: problem.detail ? `${problem.message}。${problem.detail}` : problem.message }];
+}
+
+/** The feedback form again, with what was typed, the problems listed at the top and beside their fields. */
+export function feedbackFormPage(problem: Parameters<typeof problemLines>[0], values: FormFields, regions: readonly { id: string; name: string }[]): string {
+  return page(t.title, `<h1>${t.title}</h1>${feedbackFormHtml({ action: routePath('submit'), regions, values, errors: problemLines(problem) })}`);
+}
+
+/** The lookup form again, with the tracking number typed (never the password) and the problems. */
+export function lookupFormPage(problem: Parameters<typeof problemLines>[0], values: FormFields): string {
+  return page(t.lookupTitle, `<h1>${t.lookupTitle}</h1>${lookupFormHtml({ action: routePath('lookup'), values, errors: problemLines(problem) })}`);
 }
 
 /** The citizen's rating of a reply, as a plain form (works without JavaScript). */

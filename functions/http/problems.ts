@@ -67,8 +67,8 @@ export const problems = {
   tooLarge: () => new HttpProblem(413, 'too-large', msg.tooLarge),
   unsupportedType: () => new HttpProblem(415, 'unsupported-media-type', msg.unsupportedType),
   invalid: (errors: readonly FieldError[]) => new HttpProblem(422, 'invalid-fields', msg.invalid, { errors }),
-  rateLimited: (retryAfter: number) => new HttpProblem(429, 'rate-limited', msg.rateLimited, { headers: { 'Retry-After': String(retryAfter) } }),
-  lookupLocked: (retryAfter: number) => new HttpProblem(429, 'lookup-locked', msg.lookupLocked, { headers: { 'Retry-After': String(retryAfter) } }),
+  rateLimited: (retryAfter: number) => new HttpProblem(429, 'rate-limited', msg.rateLimited, { detail: msg.waitFor(retryAfter), headers: { 'Retry-After': String(retryAfter) } }),
+  lookupLocked: (retryAfter: number) => new HttpProblem(429, 'lookup-locked', msg.lookupLocked, { detail: msg.waitFor(retryAfter), headers: { 'Retry-After': String(retryAfter) } }),
   internal: (cause?: unknown) => new HttpProblem(500, 'internal', msg.internal, { cause }),
   unavailable: (cause?: unknown) => new HttpProblem(503, 'unavailable', msg.unavailable, { headers: { 'Retry-After': '5' }, cause }),
 };

@@ -28,7 +28,8 @@ export interface LocalApiOptions {
   readonly endpoint: string;
   readonly secrets: Secrets;
   readonly tables?: TableNames;
-  readonly regionIds?: readonly string[];
+  /** The site's regions (ids accepted in submissions, names for the form sent back without JavaScript). */
+  readonly regions?: readonly { readonly id: string; readonly name: string }[];
   readonly pow?: Partial<PowConfig>;
   readonly limits?: Partial<Limits>;
   readonly logger?: Logger;
@@ -49,7 +50,7 @@ export function localApi(options: LocalApiOptions) {
     secrets: async () => options.secrets,
     pow: { ...powFromEnv(), ...options.pow },
     limits: { ...limitsFromEnv(), ...options.limits },
-    ...(options.regionIds ? { regionIds: options.regionIds } : {}),
+    ...(options.regions ? { regionIds: options.regions.map((r) => r.id), regionName: (id: string) => options.regions!.find((r) => r.id === id)?.name } : {}),
     unitName: units.find,
     logger: options.logger ?? new Logger({ serviceName: 'ducha-feedback' }),
     // No CloudWatch here: metrics are published by the Lambda handlers only.

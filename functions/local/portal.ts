@@ -20,8 +20,8 @@ export interface PortalOptions {
   readonly distDir: string;
   /** The site's units (assignment, names in lookups). */
   readonly units: readonly UnitInfo[];
-  /** The site's region ids (the only ones a submission may name). */
-  readonly regionIds: readonly string[];
+  /** The site's regions (the only ones a submission may name; their names in a form sent back). */
+  readonly regions: readonly { readonly id: string; readonly name: string }[];
   /** Data (dynalite files, secrets). @default <project>/.data */
   readonly dataDir: string;
   readonly port?: number;
@@ -51,7 +51,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
   const { app, client, tables } = localApi({
     endpoint,
     secrets: localSecrets(options.dataDir),
-    regionIds: options.regionIds,
+    regions: options.regions,
     units,
     ...(options.tables ? { tables: options.tables } : {}),
     ...(options.pow ? { pow: options.pow } : {}),

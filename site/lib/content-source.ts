@@ -13,7 +13,7 @@ import {
   noticeSchema,
   pageSchema,
   replySchema,
-  regionIdsOf,
+  regionsOf,
   regionSchema,
   siteSettingsSchema,
   unitSchema,
@@ -115,10 +115,15 @@ export function readSiteSettings(contentDir: string): SiteSettings {
   return siteCache.settings;
 }
 
-/** Just the region ids, in the editors' order (the feedback API accepts only the site's regions). */
-export function readRegionIds(contentDir: string): string[] {
+/** Just the regions' ids and names, in the editors' order (the feedback API accepts only the site's regions). */
+export function readRegions(contentDir: string): { id: string; name: string }[] {
   const file = path.join(contentDir, 'regions.yaml');
-  return existsSync(file) ? regionIdsOf(readFileSync(file, 'utf8')) : [];
+  return existsSync(file) ? regionsOf(readFileSync(file, 'utf8')) : [];
+}
+
+/** Just the region ids, in the editors' order. */
+export function readRegionIds(contentDir: string): string[] {
+  return readRegions(contentDir).map((r) => r.id);
 }
 
 /** Units' ids and names only (the staff API's list of units to assign), without validating everything else. */

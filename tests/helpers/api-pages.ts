@@ -1,12 +1,14 @@
 /**
  * One of each page the feedback API renders for browsers without JavaScript (functions/http/html.ts), filled
- * as a citizen would meet it: the receipt, a form sent back with its problems, a wait after too many tries,
- * and the lookup result before and after a reply (with the rating form).
+ * as a citizen would meet it: the receipt, the feedback and lookup forms sent back with their problems or a
+ * wait after too many tries, a refused rating, and the lookup result before and after a reply (with the
+ * rating form).
  */
 import type { LookupResult, Receipt } from '../../domain/api/feedback.ts';
 import { statusLabel } from '../../domain/feedback/status.ts';
 import { RATING } from '../../domain/feedback/rating.ts';
-import { errorPage, lookupPage, receiptPage } from '../../functions/http/html.ts';
+import { errorPage, feedbackFormPage, lookupFormPage, lookupPage, receiptPage } from '../../functions/http/html.ts';
+import { problems } from '../../functions/http/problems.ts';
 import { feedbackError, feedbackPage } from '../../domain/labels/zh-CN.ts';
 import { urls } from '../../domain/urls.ts';
 
@@ -36,10 +38,16 @@ export function apiPages(): Record<string, string> {
     rateUntil: '2026-12-20T02:30:00.000Z',
   };
   const rated: LookupResult = { ...replied, rating: { rating: 'satisfied', label: RATING.satisfied.label, at }, rateUntil: null };
+  const regions = [{ id: 'chengguan', name: '城关街道' }, { id: 'hexi', name: '河西街道' }];
+  const typed = { kind: 'clue', region: 'hexi', title: '短', content: '路灯 <b>坏了</b>', 'contact.phone': '123', allowPublish: 'on' };
+  const invalid = problems.invalid([{ field: 'title', message: feedbackError.minChars(4) }, { field: 'contact.phone', message: feedbackError.phone }, { field: 'kind', message: feedbackError.kind }]);
   return {
     receipt: receiptPage(receipt),
-    invalid: errorPage(feedbackPage.errorSummary, [{ field: 'title', message: feedbackError.minChars(4) }, { field: 'content', message: feedbackError.minChars(10) }], urls.feedback),
-    rateLimited: errorPage(feedbackError.rateLimited, [], urls.feedback),
+    invalid: feedbackFormPage(invalid, typed, regions),
+    rateLimited: feedbackFormPage(problems.rateLimited(720), typed, regions),
+    lookupInvalid: lookupFormPage(problems.invalid([{ field: 'password', message: feedbackError.password }]), { trackingNumber: 'DC2611-7K3Q9M', password: '12' }),
+    lookupLocked: lookupFormPage(problems.lookupLocked(3_000), { trackingNumber: 'DC2611-7K3Q9M', password: '123456' }),
+    rateInvalid: errorPage(feedbackPage.errorSummary, [{ field: 'rating', message: feedbackError.invalid }], urls.feedbackStatus),
     lookup: lookupPage(lookup, receipt.password),
     replied: lookupPage(replied, receipt.password),
     rated: lookupPage(rated, receipt.password),

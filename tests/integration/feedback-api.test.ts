@@ -126,10 +126,11 @@ describe.each(engines)('feedback API on %s', (_engine, endpoint) => {
       new URLSearchParams({ kind: 'clue', title, content: '青石镇中街的路灯坏了两个月没有人修。', 'contact.phone': '', privacyConsent: 'on' }).toString();
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
+      const title = `路灯 ${i} ${newKey().slice(0, 6)}`;
       const res = await strict.app.request('/api/feedback', {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html,application/xhtml+xml', 'x-test-client': '203.0.113.77' },
-        body: form(`路灯 ${i} ${newKey().slice(0, 6)}`),
+        body: form(title),
       });
       statuses.push(res.status);
       if (i === 0) {
@@ -139,8 +140,12 @@ describe.each(engines)('feedback API on %s', (_engine, endpoint) => {
         expect(html).toMatch(/DC\d{4}-[0-9A-Z]{6}/);
         expect(html).toContain(feedbackPage.unverified);
       } else if (i === 3) {
+        // Refused for now: the form comes back as typed, saying in Chinese how long to wait.
         expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
-        expect(await res.text()).toContain(msg.rateLimited);
+        const html = await res.text();
+        expect(html).toContain(msg.rateLimited);
+        expect(html).toContain(msg.waitFor(Number(res.headers.get('retry-after'))));
+        expect(html).toContain(`value="${title}"`);
       }
     }
     expect(statuses).toEqual([201, 201, 201, 429]);
@@ -170,7 +175,9 @@ describe.each(engines)('feedback API on %s', (_engine, endpoint) => {
     const locked = await api.post('/api/feedback/lookup', { trackingNumber: receipt.trackingNumber, password: receipt.password });
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(3000);
-    expect(((await locked.json()) as Json).title).toBe(msg.lookupLocked);
+    const problem = (await locked.json()) as Json;
+    expect(problem.title).toBe(msg.lookupLocked);
+    expect(problem.detail).toBe(msg.waitFor(Number(locked.headers.get('retry-after'))));
   });
 
   it('rate-limits challenges per client', async () => {
@@ -180,6 +187,8 @@ describe.each(engines)('feedback API on %s', (_engine, endpoint) => {
     const third = await get();
     expect(third.status).toBe(429);
     expect(Number(third.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    // The problem says in Chinese how long to wait, from the same Retry-After.
+    expect(((await third.json()) as Json).detail).toBe(msg.waitFor(Number(third.headers.get('retry-after'))));
     expect((await limited.app.request('/api/challenge', { headers: { 'x-test-client': '198.51.100.201' } })).status).toBe(200);
     limited.close();
   });

@@ -14,7 +14,8 @@ import { htmlFiles } from '../helpers/dist.ts';
 import { apiPages } from '../helpers/api-pages.ts';
 
 const distDir = inject('distDir');
-const VNU_JAR = String(createRequire(import.meta.url)('vnu-jar'));
+// The package's main module only tells where its jar is; the jar sits beside it.
+const VNU_JAR = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar');
 
 interface VnuMessage {
   readonly type: string;
