@@ -29,6 +29,7 @@ import {
   SHORT_CACHE_CONTROL,
   STAFF_API_AUTH_HEADERS,
   STAFF_API_PATH,
+  VIEWER_IPV6,
 } from './site-settings.ts';
 
 export interface SiteProps {
@@ -205,6 +206,7 @@ export class Site extends Construct {
       comment: 'Ducha portal',
       defaultRootObject: 'index.html',
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      enableIpv6: VIEWER_IPV6.global,
       ...(props.domain && props.certificateArn
         ? {
             domainNames: [props.domain],
