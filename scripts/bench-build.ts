@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeSyntheticContent } from './lib/synthetic.ts';
+import { SYNTHETIC_AS_OF, writeSyntheticContent } from './lib/synthetic.ts';
 import { folderSize, kb, mb, watchPeakRss } from './lib/measure.ts';
 import { startLocalServer } from '../functions/local/server.ts';
 import { launchBrowser } from './lib/browser.ts';
@@ -37,7 +37,7 @@ const outDir = path.join(work, 'dist');
 const started = performance.now();
 const child = spawn(process.execPath, [path.join(root, 'scripts/build.ts'), '--content', contentDir, '--out', outDir, '--cache', path.join(work, 'astro-cache')], {
   cwd: root,
-  env: { ...process.env, DUCHA_AS_OF: '2026-11-26', ASTRO_TELEMETRY_DISABLED: '1' },
+  env: { ...process.env, DUCHA_AS_OF: SYNTHETIC_AS_OF, ASTRO_TELEMETRY_DISABLED: '1' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 const rss = watchPeakRss(child.pid!);

@@ -34,4 +34,4 @@ if (values.unit && !units.some((u) => u.id === values.unit)) fail(`没有编码�
 const hours = Number(values.hours ?? 12);
 if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 7) fail('--hours 必须是 0 到 168 之间的数');
 
-console.log(await signDevToken(path.resolve(values.data ?? path.join(root, '.data')), { name: values.name!.trim(), role, ...(values.unit ? { unit: values.unit } : {}), hours }));
+console.log(await signDevToken(path.resolve(values.data ?? process.env.DUCHA_DATA_DIR ?? path.join(root, '.data')), { name: values.name!.trim(), role, ...(values.unit ? { unit: values.unit } : {}), hours }));
