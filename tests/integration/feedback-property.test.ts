@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import fc from 'fast-check';
 import { testApi, type TestApi } from '../helpers/api.ts';
-import { createFeedbackSchema, LIMITS } from '../../domain/feedback/schema.ts';
+import { createFeedbackSchema, LIMITS, PAGE_URL } from '../../domain/feedback/schema.ts';
 import { charLength, hasForbiddenControl } from '../../domain/text.ts';
 import { FEEDBACK_STATUSES } from '../../domain/feedback/status.ts';
 import { FEEDBACK_KINDS } from '../../domain/feedback/kinds.ts';
@@ -30,6 +30,7 @@ const submission = fc.record(
   {
     kind: fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...FEEDBACK_KINDS) }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) }),
     itemId: fc.oneof({ weight: 5, arbitrary: fc.constant('DC-2026-014') }, { weight: 4, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.string({ maxLength: 14 }) }),
+    pageUrl: fc.oneof({ weight: 5, arbitrary: fc.constantFrom('/items/DC-2026-014/', 'https://ducha.example.cn/notices/') }, { weight: 4, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.string({ maxLength: 20 }) }),
     region: fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...REGIONS) }, { weight: 4, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.string({ maxLength: 10 }) }),
     title: fc.oneof({ weight: 8, arbitrary: cleanText(4, 50) }, { weight: 2, arbitrary: text(0, 60) }),
     content: fc.oneof({ weight: 8, arbitrary: cleanText(10, 300) }, { weight: 2, arbitrary: text(0, 2100) }),
@@ -146,8 +147,9 @@ describe.each(engines)('generated requests on %s', (_engine, endpoint) => {
       }
       if (m.region !== undefined) expect(REGIONS).toContain(m.region);
       if (m.kind === 'item_feedback') expect(m.itemId).toMatch(/^DC-\d{4}-\d{3,}$/);
+      if (m.kind === 'correction') expect(m.pageUrl).toMatch(PAGE_URL);
       // What is stored would itself pass the schema again.
-      const again = schema.safeParse({ kind: m.kind, title, content, ...(m.itemId ? { itemId: m.itemId } : {}), ...(m.region ? { region: m.region } : {}) });
+      const again = schema.safeParse({ kind: m.kind, title, content, ...(m.itemId ? { itemId: m.itemId } : {}), ...(m.pageUrl ? { pageUrl: m.pageUrl } : {}), ...(m.region ? { region: m.region } : {}) });
       expect(again.success).toBe(true);
       expect(m).not.toHaveProperty('contact');
       expect(m).not.toHaveProperty('phone');

@@ -458,7 +458,9 @@ describe('with JavaScript', () => {
   });
 
   it('shows the proof of work’s progress beside the submit button, announced', async () => {
-    const page = await context.newPage();
+    // Its own context: a submission held back here must not be waiting in the other tests' storage.
+    const own = await browser.newContext();
+    const page = await own.newPage();
     // Hold the challenge back, as a slow phone would take its time over the work.
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -481,7 +483,7 @@ describe('with JavaScript', () => {
     release();
     await readReceipt(page);
     expect(await progress.innerText()).toBe('');
-    await page.close();
+    await own.close();
   });
 
   it.each(['a double click', 'two fast submits'])('stores one submission for %s', async (how) => {
