@@ -7,26 +7,32 @@ import safeMarkdown from './site/integrations/safe-markdown.ts';
 import { careScriptHash } from './domain/care-script.ts';
 
 /**
- * The staff console's island gets its own copies of the modules it shares with the citizens' islands (the
- * string dictionary, the schemas, zod): every import made from its modules resolves to `<file>?staff`.
- * Otherwise Rollup keeps every export any island uses in the one shared module, and the console's texts
- * and code would travel with the feedback form to every citizen's phone. React is the console's alone.
+ * Islands that get their own copies of the modules they share with other islands (the string dictionary, the
+ * schemas, zod): every import made from an island's modules resolves to `<file>?<island>`. Otherwise Rollup
+ * keeps every export any island uses in the one shared chunk, and each page would download the others' texts
+ * and code — the console's with the feedback form, the form's with the lookup page. Each page loads one
+ * island, so the copies cost no one anything. React is the console's alone.
  */
-function staffIsland() {
-  const STAFF = /[\\/]site[\\/](?:components[\\/]staff[\\/]|scripts[\\/]staff-)|\?staff$/;
+const OWN_COPIES = [
+  { suffix: 'staff', island: /[\\/]site[\\/](?:components[\\/]staff[\\/]|scripts[\\/]staff-)/ },
+  { suffix: 'lookup', island: /[\\/]site[\\/]scripts[\\/]feedback-status\.ts$/ },
+];
+function ownCopies() {
   const SHARED_RUNTIME = /[\\/]node_modules[\\/](?:react|react-dom|scheduler|astro|@astrojs)[\\/]/;
   return {
-    name: 'ducha-staff-island',
+    name: 'ducha-island-copies',
     enforce: /** @type {const} */ ('pre'),
     /**
      * @this {{ resolve: (source: string, importer?: string, options?: object) => Promise<{ id: string; external?: boolean | string } | null> }}
      * @param {string} source @param {string | undefined} importer @param {object} options
      */
     async resolveId(source, importer, options) {
-      if (!importer || !STAFF.test(importer) || source.includes('?')) return null;
-      const resolved = await this.resolve(source, importer.replace(/\?staff$/, ''), { ...options, skipSelf: true });
+      if (!importer || source.includes('?')) return null;
+      const copy = OWN_COPIES.find((c) => c.island.test(importer) || importer.endsWith(`?${c.suffix}`));
+      if (!copy) return null;
+      const resolved = await this.resolve(source, importer.replace(/\?\w+$/, ''), { ...options, skipSelf: true });
       if (!resolved || resolved.external || !/\.(?:ts|tsx|js|mjs)$/.test(resolved.id) || SHARED_RUNTIME.test(resolved.id)) return null;
-      return `${resolved.id}?staff`;
+      return `${resolved.id}?${copy.suffix}`;
     },
   };
 }
@@ -47,7 +53,7 @@ export default defineConfig({
   // sat idle for a third of a 10,000-item build (npm run bench:build: page generation 48 s → 24 s).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   devToolbar: { enabled: false },
-  vite: { plugins: [staffIsland()] },
+  vite: { plugins: [ownCopies()] },
   prefetch: false,
   // No code blocks in content, and Shiki's inline styles would break the CSP.
   markdown: { syntaxHighlight: false },

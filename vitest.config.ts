@@ -7,7 +7,10 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    reporters: ['default'],
+    // Output of passing tests (CDK's bundling notes, browser noise) is not shown; a failing test's is. The
+    // site tests' portal logs to .cache/logs/portal.log, whose end the second reporter prints after a failure.
+    silent: 'passed-only',
+    reporters: ['default', './tests/helpers/server-log.ts'],
     projects: [
       {
         test: {
@@ -21,6 +24,8 @@ export default defineConfig({
           include: ['tests/site/**/*.test.ts'],
           globalSetup: ['tests/helpers/site-setup.ts'],
           testTimeout: 60_000,
+          // A page's answer can take seconds on a loaded 2-core machine; expect.poll waits for it.
+          expect: { poll: { timeout: 10_000 } },
           hookTimeout: 180_000,
           // Browser tests share one Chromium per file; two files at once suit the 2-core CI machine.
           maxWorkers: 2,

@@ -3,7 +3,7 @@
  * time zone of the machine that builds the site. Date strings compare correctly as strings.
  * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
-import { contentError } from './labels/zh-CN.ts';
+import { buildError } from './labels/zh-CN.ts';
 
 export const CHINA_TIME_ZONE = 'Asia/Shanghai';
 
@@ -36,7 +36,7 @@ export function isIsoDate(s: string): boolean {
 export function asOfDate(env: Record<string, string | undefined> = process.env, now: Date = new Date()): string {
   const fixed = env.DUCHA_AS_OF?.trim();
   if (fixed) {
-    if (!isIsoDate(fixed)) throw new RangeError(contentError.asOf(fixed));
+    if (!isIsoDate(fixed)) throw new RangeError(buildError.asOf(fixed));
     return fixed;
   }
   return chinaDate(now);

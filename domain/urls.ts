@@ -11,6 +11,8 @@ export const FACETS: readonly Facet[] = ['status', 'unit', 'category', 'region',
 
 export const urls = {
   home: '/',
+  /** The site's icon (site/public/); /favicon.ico is there too, for browsers that ask for it anyway. */
+  icon: '/favicon.svg',
   items: '/items/',
   itemsPage: (n: number) => (n <= 1 ? '/items/' : `/items/${n}/`),
   item: (id: string) => `/items/${id}/`,
@@ -29,6 +31,8 @@ export const urls = {
   feedback: '/feedback/',
   feedbackFor: (itemId: string) => `/feedback/?item=${encodeURIComponent(itemId)}`,
   feedbackStatus: '/feedback/status/',
+  /** 我要纠错: the feedback form as a correction of the page at `pagePath`. */
+  correction: (pagePath: string) => `/feedback/?kind=correction&page=${encodeURIComponent(pagePath)}`,
   data: '/data/',
   dataJson: '/data/items.json',
   dataCsv: '/data/items.csv',
@@ -53,6 +57,10 @@ export const urls = {
   ledgerJson: '/data/feedback-ledger.json',
   /** The calendar and time limits the API's clock reads (published from content/calendar.yaml and content/settings/feedback.yaml). */
   clockData: '/data/clock.json',
+  /** A standing page editors keep in content/pages/<slug>.md. */
+  standingPage: (slug: string) => `/${slug}/`,
+  /** 网站地图, the HTML one (sitemap-index.xml is for search engines). */
+  sitemap: '/sitemap/',
   attachment: (file: string) => `/${file.split('/').map(encodeURIComponent).join('/')}`,
 } as const;
 

@@ -47,7 +47,7 @@ export function buildApp(app: App, config: DeploymentConfig, options: BuildOptio
     description,
     ...(edgeWaf ? { webAclArn: edgeWaf.waf.arn, crossRegionReferences: true } : {}),
   });
-  if (edgeWaf) main.addDependency(edgeWaf);
+  if (edgeWaf) main.addStackDependency(edgeWaf);
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { main, ...(edgeWaf ? { edgeWaf } : {}) };

@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeSyntheticContent } from './lib/synthetic.ts';
+import { SYNTHETIC_AS_OF, writeSyntheticContent } from './lib/synthetic.ts';
 import { syntheticLedger } from './lib/synthetic-ledger.ts';
 import { writeLedger } from './lib/ledger-files.ts';
 import { readUnitNames } from '../site/lib/content-source.ts';
@@ -53,7 +53,7 @@ const cpuBefore = childrenCpuSeconds();
 const started = performance.now();
 const child = spawn(process.execPath, [path.join(root, 'scripts/build.ts'), '--content', contentDir, '--out', outDir, '--cache', path.join(work, 'astro-cache')], {
   cwd: root,
-  env: { ...process.env, DUCHA_AS_OF: '2026-11-26', ASTRO_TELEMETRY_DISABLED: '1' },
+  env: { ...process.env, DUCHA_AS_OF: SYNTHETIC_AS_OF, ASTRO_TELEMETRY_DISABLED: '1' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 const rss = watchPeakRss(child.pid!);

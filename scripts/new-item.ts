@@ -1,108 +1,224 @@
 /**
- * `npm run new:item -- --title … --lead water --region chengguan --category livelihood --source meeting
+ * `npm run new:item -- --title … --category livelihood --source meeting --region chengguan --lead water
  *  --deadline 2026-12-31 [--support housing,finance] [--summary …] [--assigned YYYY-MM-DD] [--dir content]`
  *
- * Scaffolds a valid supervision item, content/items/<year>/DC-<year>-<next>.md, with the next free number
- * of the year. Missing values are asked for at the prompt (in a terminal); otherwise the command says which
- * are missing. Every value is checked with the same schema and references as the build before anything is
- * written.
+ * Scaffolds a supervision item, content/items/<year>/DC-<year>-<next>.md, with the next free number of the
+ * year. Each value is checked as soon as it is given — with the item schema and against the units, regions
+ * and codes that exist — and a wrong or missing one is asked for again at the prompt (`?` lists the valid
+ * codes); what was typed is never thrown away: without a prompt (no more input), every problem is listed with
+ * the valid codes and the command line to run again, everything typed still in it. The file is written with a
+ * comment on each field and a placeholder body that `npm run check:content` refuses until it is replaced.
  * Layer: scripts/ — may import any layer but tests/; only scripts/ and tests/ import it.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import yaml from 'js-yaml';
+import { Document } from 'yaml';
+import type { ZodType } from 'zod';
 import { readContent } from '../site/lib/content-source.ts';
 import { asOfDate } from '../domain/dates.ts';
-import { check, itemSchema, formatProblem } from '../domain/content/index.ts';
-import { category, contentError as msg, source } from '../domain/labels/zh-CN.ts';
+import { check, contentErrorMap, formatProblem, itemDateRules, itemRules, itemSchema, type ItemFields } from '../domain/content/index.ts';
+import { category, contentError as msg, newItem as t, source } from '../domain/labels/zh-CN.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
+const OPTIONS = ['title', 'summary', 'category', 'source', 'region', 'lead', 'support', 'assigned', 'deadline'] as const;
+type Option = (typeof OPTIONS)[number];
+const REQUIRED: readonly Option[] = ['title', 'category', 'source', 'region', 'lead', 'deadline'];
+/** The item field each option fills. */
+const FIELD: Record<Option, keyof ItemFields> = {
+  title: 'title', summary: 'summary', category: 'category', source: 'source', region: 'region', lead: 'leadUnit', support: 'supportUnits', assigned: 'assignedOn', deadline: 'deadline',
+};
 
-const OPTIONS = {
-  title: { type: 'string', label: '事项名称（60 字以内）' },
-  summary: { type: 'string', label: '事项概要（一两句话）' },
-  category: { type: 'string', label: `事项类别（${Object.entries(category).map(([k, v]) => `${k}=${v}`).join('，')}）` },
-  source: { type: 'string', label: `交办来源（${Object.entries(source).map(([k, v]) => `${k}=${v}`).join('，')}）` },
-  region: { type: 'string', label: '所属区域编码（见 content/regions.yaml）' },
-  lead: { type: 'string', label: '牵头单位编码（content/units/ 下的文件名）' },
-  support: { type: 'string', label: '配合单位编码，逗号分隔（可留空）' },
-  assigned: { type: 'string', label: '交办日期 YYYY-MM-DD（默认今天）' },
-  deadline: { type: 'string', label: '办理时限 YYYY-MM-DD' },
-} as const;
-type Key = keyof typeof OPTIONS;
-const REQUIRED: Key[] = ['title', 'category', 'source', 'region', 'lead', 'deadline'];
-
-function fail(message: string, code = 1): never {
+function exit(message: string, code: number): never {
   console.error(message);
   process.exit(code);
 }
 
-let values: Partial<Record<Key | 'dir', string>>;
+let args: Partial<Record<Option | 'dir', string>>;
 try {
-  ({ values } = parseArgs({
-    options: { ...Object.fromEntries(Object.keys(OPTIONS).map((k) => [k, { type: 'string' }])), dir: { type: 'string' } },
-    strict: true,
-  }) as { values: Partial<Record<Key | 'dir', string>> });
+  ({ values: args } = parseArgs({ options: Object.fromEntries([...OPTIONS, 'dir'].map((k) => [k, { type: 'string' }])) as Record<Option | 'dir', { type: 'string' }>, strict: true }));
 } catch (error) {
-  fail(`参数错误：${error instanceof Error ? error.message : String(error)}。可用参数：${Object.keys(OPTIONS).map((k) => `--${k}`).join(' ')} --dir`, 2);
+  exit(t.badArgs(error instanceof Error ? error.message : String(error), [...OPTIONS, 'dir'].map((k) => `--${k}`).join(' ')), 2);
 }
 
-const contentDir = path.resolve(values.dir ?? process.env.DUCHA_CONTENT_DIR ?? path.join(root, 'content'));
-if (!existsSync(contentDir)) fail(msg.noDir(contentDir), 2);
+const contentDir = path.resolve(args.dir ?? process.env.DUCHA_CONTENT_DIR ?? path.join(root, 'content'));
+if (!existsSync(contentDir)) exit(msg.noDir(contentDir), 2);
 const content = readContent(contentDir, path.dirname(contentDir));
-if (content.problems.length) fail(`现有内容有错误，请先修复：\n${content.problems.map(formatProblem).join('\n')}`);
+if (content.problems.length) exit(t.existing(content.problems.map(formatProblem).join('\n')), 1);
+const today = asOfDate();
+const units = new Map(content.units.map((u) => [u.id, u.data.name]));
+const regions = new Map(content.regions.map((r) => [r.id, r.data.name]));
 
-const missing = REQUIRED.filter((k) => !values[k]);
-if (missing.length && process.stdin.isTTY) {
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  for (const key of Object.keys(OPTIONS) as Key[]) {
-    if (values[key] !== undefined) continue;
-    const answer = (await rl.question(`${OPTIONS[key].label}：`)).trim();
-    if (answer) values[key] = answer;
+/** The valid codes of an option, one per line, or undefined for free text. */
+function codes(option: Option): string | undefined {
+  const list = option === 'category' ? Object.entries(category) : option === 'source' ? Object.entries(source) : option === 'region' ? [...regions] : option === 'lead' || option === 'support' ? [...units] : undefined;
+  return list && t.codes(t.fields[option].replace(/（.*$/, ''), list.map(([code, label]) => `  ${code} = ${label}`).join('\n'));
+}
+
+/** The value an option stands for in the item (codes read as the schema reads them: labels become codes). */
+function valueOf(option: Option, typed: string): unknown {
+  if (option === 'support') return typed.split(/[,，、\s]+/).filter(Boolean);
+  return typed;
+}
+
+/** What is wrong with one typed value on its own, or undefined. */
+function problemOf(option: Option, typed: string): string | undefined {
+  if (!typed) return REQUIRED.includes(option) ? msg.required : undefined;
+  const field = FIELD[option];
+  const result = (itemSchema.shape[field] as ZodType).safeParse(valueOf(option, typed), { error: contentErrorMap });
+  if (!result.success) return result.error.issues[0]!.message;
+  const value = result.data;
+  if (option === 'region' && !regions.has(value as string)) return msg.unknownRegion(value as string);
+  if (option === 'lead' && !units.has(value as string)) return msg.unknownUnit(value as string);
+  if (option === 'support') {
+    const unknown = (value as string[]).find((u) => !units.has(u));
+    if (unknown) return msg.unknownUnit(unknown);
   }
-  rl.close();
+  return undefined;
 }
-const stillMissing = REQUIRED.filter((k) => !values[k]);
-if (stillMissing.length) fail(`缺少参数：${stillMissing.map((k) => `--${k}（${OPTIONS[k].label}）`).join('、')}`, 2);
 
-const assignedOn = values.assigned ?? asOfDate();
-const year = assignedOn.slice(0, 4);
-const used = content.items.filter((i) => i.id.startsWith(`DC-${year}-`)).map((i) => Number(i.id.split('-')[2]));
-const id = `DC-${year}-${String((used.length ? Math.max(...used) : 0) + 1).padStart(3, '0')}`;
-const data = {
-  id,
-  title: values.title,
-  summary: values.summary ?? values.title,
-  category: values.category,
-  source: values.source,
-  region: values.region,
-  leadUnit: values.lead,
-  supportUnits: (values.support ?? '').split(/[,，、\s]+/).filter(Boolean),
-  assignedOn,
-  deadline: values.deadline,
-  extensions: [],
-  status: 'assigned',
-  progress: 0,
-  updates: [],
-  tags: [],
-};
-const file = path.join(contentDir, 'items', year, `${id}.md`);
+/** Lines typed at the prompt (a terminal or piped input); null once there are no more. */
+function lineReader(): (prompt: string) => Promise<string | null> {
+  const rl = createInterface({ input: process.stdin, terminal: Boolean(process.stdin.isTTY && process.stdout.isTTY) });
+  const lines: string[] = [];
+  const waiting: ((line: string | null) => void)[] = [];
+  let closed = false;
+  rl.on('line', (line) => (waiting.length ? waiting.shift()!(line) : lines.push(line)));
+  rl.on('close', () => {
+    closed = true;
+    while (waiting.length) waiting.shift()!(null);
+  });
+  return (prompt) => {
+    process.stdout.write(prompt);
+    if (lines.length) return Promise.resolve(lines.shift()!);
+    if (closed) return Promise.resolve(null);
+    return new Promise((resolve) => waiting.push(resolve));
+  };
+}
+
+const typed: Partial<Record<Option, string>> = Object.fromEntries(OPTIONS.filter((o) => args[o] !== undefined).map((o) => [o, args[o]!.trim()]));
+const read = lineReader();
+let prompting = true;
+
+/** Ask for `option` until it passes (`?` shows the codes); false when the input ends first. */
+async function ask(option: Option, problem: string | undefined): Promise<boolean> {
+  for (;;) {
+    // The problem is part of the question (if the input has ended, the summary at the end says it once).
+    const why = problem ? `${t.problem(option, typed[option] ?? '', problem)}\n${codes(option) && typed[option] ? `${codes(option)}\n` : ''}` : '';
+    const hint = `${codes(option) ? t.askCodes : ''}${typed[option] ? t.previous(typed[option]!) : ''}`;
+    const answer = prompting ? await read(`${why}${t.fields[option]}${hint}：`) : null;
+    if (answer === null) {
+      prompting = false;
+      process.stdout.write('\n');
+      return false;
+    }
+    const value = answer.trim();
+    if (value === '?' || value === '？') {
+      console.log(codes(option) ?? t.fields[option]);
+      problem = undefined;
+      continue;
+    }
+    // An empty answer keeps what was typed before for an optional field; a required one asks again.
+    if (value || !typed[option]) typed[option] = value;
+    problem = problemOf(option, typed[option] ?? '');
+    if (!problem) return true;
+  }
+}
+
+/**
+ * Every option checked, a wrong one asked for again. When a required option is missing, the command asks for
+ * every option not given (as a form would); otherwise only for the wrong ones. The problems left when the
+ * input ran out.
+ */
+async function collect(): Promise<Map<Option, string>> {
+  const left = new Map<Option, string>();
+  const askAll = REQUIRED.some((o) => typed[o] === undefined);
+  for (const option of OPTIONS) {
+    const value = typed[option];
+    const problem = value === undefined ? undefined : problemOf(option, value);
+    if (value !== undefined && !problem) continue;
+    if (value === undefined && !askAll) continue;
+    if (!(await ask(option, problem)) && (problem || REQUIRED.includes(option))) left.set(option, problem ?? msg.required);
+  }
+  return left;
+}
+
+/** The item as the options give it, and the problems the rules between its fields find. */
+function assemble(): { data: Record<string, unknown>; problems: Map<Option, string> } {
+  const assignedOn = typed.assigned || today;
+  const data: Record<string, unknown> = {
+    id: '',
+    title: typed.title,
+    summary: typed.summary || typed.title,
+    category: typed.category,
+    source: typed.source,
+    region: typed.region,
+    leadUnit: typed.lead,
+    supportUnits: valueOf('support', typed.support ?? ''),
+    assignedOn,
+    deadline: typed.deadline,
+    extensions: [],
+    status: 'assigned',
+    progress: 0,
+    updates: [],
+    tags: [],
+  };
+  const year = assignedOn.slice(0, 4);
+  const used = content.items.filter((i) => i.id.startsWith(`DC-${year}-`)).map((i) => Number(i.id.split('-')[2]));
+  data.id = `DC-${year}-${String((used.length ? Math.max(...used) : 0) + 1).padStart(3, '0')}`;
+  const problems = new Map<Option, string>();
+  const option = (field: PropertyKey) => OPTIONS.find((o) => FIELD[o] === field);
+  const parsed = check(itemSchema, data, '');
+  const fields = (parsed.ok ? parsed.data : data) as ItemFields;
+  const issue = (p: PropertyKey[], message: string) => {
+    const o = option(p[0]!);
+    if (o && !problems.has(o)) problems.set(o, message);
+  };
+  itemRules(fields, issue);
+  itemDateRules(fields, today, issue);
+  return { data: parsed.ok ? parsed.data : data, problems };
+}
+
+/** The command that would do this, with everything typed in it (for running again). */
+function commandLine(): string {
+  // Quoted only when the shell would split or expand it (Chinese is safe as it is).
+  const quote = (v: string) => (v && !/[\s'"\\$`!*?&|;<>(){}[\]#~]/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`);
+  return `npm run new:item -- ${OPTIONS.filter((o) => typed[o]).map((o) => `--${o} ${quote(typed[o]!)}`).join(' ')}${args.dir ? ` --dir ${quote(args.dir)}` : ''}`;
+}
+
+let left = await collect();
+let item = assemble();
+while (left.size === 0 && item.problems.size > 0 && prompting) {
+  for (const [o, problem] of item.problems) if (!(await ask(o, problem))) left.set(o, problem);
+  item = assemble();
+}
+for (const [o, problem] of item.problems) if (!left.has(o)) left.set(o, problem);
+
+if (left.size) {
+  const missing = [...left].filter(([o]) => typed[o] === undefined || typed[o] === '');
+  const wrong = [...left].filter(([o]) => typed[o]);
+  const lines = [
+    ...wrong.flatMap(([o, problem]) => [t.problem(o, typed[o]!, problem), ...(codes(o) ? [codes(o)!] : [])]),
+    ...(missing.length ? [t.missing(missing.map(([o]) => `--${o}（${t.fields[o]}）`).join('、'))] : []),
+    ...(Object.keys(typed).length ? [t.rerun(commandLine())] : []),
+  ];
+  exit(lines.join('\n'), wrong.length ? 1 : 2);
+}
+
+const data = item.data as { id: string; assignedOn: string };
+const file = path.join(contentDir, 'items', data.assignedOn.slice(0, 4), `${data.id}.md`);
 const rel = path.relative(path.dirname(contentDir), file).split(path.sep).join('/');
-const checked = check(itemSchema, data, rel);
-const problems = checked.ok ? [] : checked.problems.map(formatProblem);
-const units = new Set(content.units.map((u) => u.id));
-const regions = new Set(content.regions.map((r) => r.id));
-if (!regions.has(data.region!)) problems.push(`${rel}: region ${msg.unknownRegion(data.region!)}`);
-for (const [field, unit] of [['leadUnit', data.leadUnit], ...data.supportUnits.map((u, i) => [`supportUnits[${i}]`, u])] as [string, string][]) {
-  if (!units.has(unit)) problems.push(`${rel}: ${field} ${msg.unknownUnit(unit)}`);
-}
-if (problems.length) fail(problems.join('\n'));
-if (existsSync(file)) fail(`${rel} 已存在`);
+if (existsSync(file)) exit(t.exists(rel), 1);
 
+// Written through yaml's Document, so each field carries its comment (the checked value: labels given for
+// codes, e.g. 群众反映, are stored as their codes).
+const doc = new Document(data);
+for (const pair of (doc.contents as unknown as { items: { key: { value: string; commentBefore?: string } }[] }).items) {
+  const note = t.comment[pair.key.value];
+  if (note) pair.key.commentBefore = ` ${note}`;
+}
 mkdirSync(path.dirname(file), { recursive: true });
-const body = '（请在这里写事项内容：任务来源、具体要求、完成标准。）';
-// Write the checked value: Chinese labels given for codes (e.g. 群众反映) are stored as their codes.
-writeFileSync(file, `---\n${yaml.dump(checked.ok ? checked.data : data, { lineWidth: -1, schema: yaml.CORE_SCHEMA })}---\n${body}\n`);
-console.log(`已创建 ${rel}。请补充正文和进展后提交。`);
+writeFileSync(file, `---\n${doc.toString({ lineWidth: 0 })}---\n${t.bodyPlaceholder}\n`);
+console.log(t.created(rel));
+process.exit(0);

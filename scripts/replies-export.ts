@@ -6,7 +6,8 @@
  * file per reply, content/replies/<tracking-number>.md (scripts/lib/reply-file.ts: text, never markup — the
  * site shows question and reply as text), for editors to review and commit. Existing files
  * are kept as editors left them unless --overwrite. Locally, without --token, a reviewer token is made
- * with the development issuer.
+ * with the development issuer. The local defaults follow `npm start`'s: PORT, DUCHA_DATA_DIR and
+ * DUCHA_CONTENT_DIR.
  * Layer: scripts/ — may import any layer but tests/; only scripts/ and tests/ import it.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -28,9 +29,9 @@ try {
   console.error(`参数错误：${error instanceof Error ? error.message : String(error)}。用法：${usage}`);
   process.exit(2);
 }
-const api = (values.api ?? 'http://localhost:4321').replace(/\/$/, '');
-const outDir = path.resolve(values.out ?? path.join(root, 'content', 'replies'));
-const token = values.token ?? (await signDevToken(path.resolve(values.data ?? path.join(root, '.data')), { name: '回复导出', role: 'reviewer', hours: 1 }));
+const api = (values.api ?? `http://localhost:${process.env.PORT ?? 4321}`).replace(/\/$/, '');
+const outDir = path.resolve(values.out ?? path.join(process.env.DUCHA_CONTENT_DIR ?? path.join(root, 'content'), 'replies'));
+const token = values.token ?? (await signDevToken(path.resolve(values.data ?? process.env.DUCHA_DATA_DIR ?? path.join(root, '.data')), { name: '回复导出', role: 'reviewer', hours: 1 }));
 
 
 const { replies } = await staffGet<ExportPage>(api, routePath('export'), token);

@@ -35,4 +35,4 @@ const maxHours = STAFF_TOKEN_MAX_SECONDS / 3_600;
 const hours = Number(values.hours ?? maxHours);
 if (!Number.isFinite(hours) || hours <= 0 || hours > maxHours) fail(`--hours 必须是 0 到 ${maxHours} 之间的数（令牌最长有效 ${maxHours} 小时）`);
 
-console.log(await signDevToken(path.resolve(values.data ?? path.join(root, '.data')), { name: values.name!.trim(), role, ...(values.unit ? { unit: values.unit } : {}), hours }));
+console.log(await signDevToken(path.resolve(values.data ?? process.env.DUCHA_DATA_DIR ?? path.join(root, '.data')), { name: values.name!.trim(), role, ...(values.unit ? { unit: values.unit } : {}), hours }));

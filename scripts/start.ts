@@ -1,6 +1,8 @@
 /**
  * `npm start` — build the site from content/ and serve the whole portal on http://localhost:4321
- * (site + feedback API + embedded DynamoDB under .data/). Options: --port N, --no-build.
+ * (site + feedback API + embedded DynamoDB under .data/). Options: --port N, --no-build, --host, --dist,
+ * --data; PORT, DUCHA_DIST_DIR and DUCHA_DATA_DIR set the same from the environment (DUCHA_CONTENT_DIR
+ * moves the content), so a test runs the very command the editors' guide gives in its own folders.
  * Layer: scripts/ — may import any layer but tests/; only scripts/ and tests/ import it.
  */
 import path from 'node:path';
@@ -25,7 +27,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const distDir = path.resolve(values.dist ?? path.join(root, 'dist'));
+const distDir = path.resolve(values.dist ?? process.env.DUCHA_DIST_DIR ?? path.join(root, 'dist'));
 if (!values['no-build']) {
   try {
     await buildSite({ outDir: distDir });
@@ -39,7 +41,7 @@ if (!values['no-build']) {
 }
 let server: Awaited<ReturnType<typeof startLocalPortal>>;
 try {
-  server = await startLocalPortal({ distDir, dataDir: path.resolve(values.data ?? path.join(root, '.data')), port, hostname: values.host ?? '127.0.0.1' });
+  server = await startLocalPortal({ distDir, dataDir: path.resolve(values.data ?? process.env.DUCHA_DATA_DIR ?? path.join(root, '.data')), port, hostname: values.host ?? '127.0.0.1' });
 } catch (error) {
   // A data directory that cannot be written: say which and what to do (in Chinese and English), no stack.
   if (error instanceof DataDirError) {

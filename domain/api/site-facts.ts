@@ -12,7 +12,8 @@ import { unitDirectory, type UnitDirectory } from '../units.ts';
 
 export interface SiteFacts {
   readonly units: readonly UnitInfo[];
-  readonly regions: readonly { readonly id: string }[];
+  /** The regions, in the editors' order, with their names (a form sent back lists them). */
+  readonly regions: readonly { readonly id: string; readonly name: string }[];
   /** The published supervision items. */
   readonly items: readonly { readonly id: string }[];
 }
@@ -22,7 +23,7 @@ const id = z.string().check(z.minLength(1), z.maxLength(64));
 /** The file as read back (extra fields are allowed: a newer build may publish more than this reader knows). */
 export const siteFactsSchema = z.object({
   units: z.array(z.object({ id, name: z.string(), shortName: z.string() })),
-  regions: z.array(z.object({ id })),
+  regions: z.array(z.object({ id, name: z.string() })),
   items: z.array(z.object({ id })),
 });
 
@@ -31,6 +32,7 @@ export interface SiteIndex {
   readonly units: UnitDirectory;
   readonly unitList: readonly UnitInfo[];
   readonly regionIds: ReadonlySet<string>;
+  readonly regions: readonly { readonly id: string; readonly name: string }[];
   readonly itemIds: ReadonlySet<string>;
 }
 
@@ -39,6 +41,7 @@ export function siteIndex(facts: SiteFacts): SiteIndex {
     units: unitDirectory(facts.units),
     unitList: facts.units.map(({ id, name, shortName }) => ({ id, name, shortName })),
     regionIds: new Set(facts.regions.map((r) => r.id)),
+    regions: facts.regions.map(({ id, name }) => ({ id, name })),
     itemIds: new Set(facts.items.map((i) => i.id)),
   };
 }

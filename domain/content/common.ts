@@ -92,13 +92,40 @@ export interface ContentProblem {
   /** Field path, e.g. `deadline` or `updates[2].unit`; empty for whole-file problems. */
   readonly field: string;
   readonly message: string;
-  /** The line of the field in the file (1-based), where the reader knows it. */
+  /** The line in the file (counted from 1, front matter included), when the problem is at one line. */
   readonly line?: number;
 }
 
+/** `file: field message`, or `file:line: message` (editors jump to the line from there). */
 export function formatProblem(p: ContentProblem): string {
   const where = p.line ? `${p.file}:${p.line}` : p.file;
   return p.field ? `${where}: ${p.field} ${p.message}` : `${where}: ${p.message}`;
+}
+
+/**
+ * The fields of `data` that pass their own schema in an object schema, each list keeping the entries that
+ * pass (the others `undefined`, so positions stay right). A file with problems still gets the checks that
+ * need only these — cross-field rules, references, dates — so one pass reports everything.
+ */
+export function validFields(schema: z.ZodObject, data: unknown): Record<string, unknown> {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return {};
+  const raw = data as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(schema.shape) as [string, z.ZodType][]) {
+    const result = field.safeParse(raw[key], { error: contentErrorMap });
+    if (result.success) {
+      if (result.data !== undefined) out[key] = result.data;
+      continue;
+    }
+    const list = field instanceof z.ZodDefault ? field.unwrap() : field;
+    if (list instanceof z.ZodArray && Array.isArray(raw[key])) {
+      out[key] = (raw[key] as unknown[]).map((v) => {
+        const entry = (list.element as z.ZodType).safeParse(v);
+        return entry.success ? entry.data : undefined;
+      });
+    }
+  }
+  return out;
 }
 
 /** Run a schema over one file's data and turn every issue into a ContentProblem. */

@@ -11,3 +11,4 @@ export * from './page.ts';
 export * from './reply.ts';
 export * from './calendar.ts';
 export * from './feedback-settings.ts';
+export * from './site.ts';

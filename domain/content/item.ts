@@ -39,76 +39,108 @@ export const attachmentSchema = z.strictObject({
     .regex(/^attachments\/(?!.*\.\.)[^\s\\]+$/, { error: msg.badPath }),
 });
 
+/** The fields of a 督查事项 file and what each must be (see itemSchema for the rules between them). */
+const itemFields = {
+  /** `DC-<year>-<seq>`, same as the file name. */
+  id: itemId,
+  /** Short title as published, ≤ 60 characters. */
+  title: text(60),
+  /** One or two sentences for lists and search results. */
+  summary: text(200),
+  /** 事项类别. */
+  category: codeList(category),
+  /** 交办来源. */
+  source: codeList(source),
+  /** Region id (content/regions.yaml) where the work happens. */
+  region: slug,
+  /** 牵头单位: unit id. */
+  leadUnit: slug,
+  /** 配合单位: unit ids. Default none. */
+  supportUnits: z.array(slug, { error: need(msg.notList) }).default([]),
+  /** 交办日期. */
+  assignedOn: isoDate,
+  /** 原定办理时限. */
+  deadline: isoDate,
+  /** Approved extensions, oldest first. Default none. */
+  extensions: z.array(extensionSchema, { error: need(msg.notList) }).default([]),
+  /** 办理状态. */
+  status: codeList(status),
+  /** 暂缓原因: required when status is suspended, forbidden otherwise. */
+  statusReason: text(300).optional(),
+  /** 办理进度, 0–100. */
+  progress: z.number({ error: need(msg.progress) }).int({ error: msg.progress }).min(0, { error: msg.progress }).max(100, { error: msg.progress }),
+  /** 进展情况, any order (shown newest first). Default none. */
+  updates: z.array(updateSchema, { error: need(msg.notList) }).default([]),
+  /** 办结情况: required when completed. */
+  outcome: text(2000).optional(),
+  /** 办结日期: required when completed, forbidden otherwise. */
+  completedOn: isoDate.optional(),
+  /** Free tags for search. Default none. */
+  tags: z.array(text(20), { error: need(msg.notList) }).default([]),
+  /** Files published with the item. Default none. */
+  attachments: z.array(attachmentSchema, { error: need(msg.notList) }).default([]),
+};
+
+type WholeItem = z.output<z.ZodObject<typeof itemFields>>;
+
+/** An item's fields, each there only if it passed its own schema (list entries that did not are `undefined`). */
+export type ItemFields = { readonly [K in keyof WholeItem]?: WholeItem[K] extends readonly (infer E)[] ? readonly (E | undefined)[] : WholeItem[K] };
+
+type Issue = (path: PropertyKey[], message: string) => void;
+
+/**
+ * The rules between an item's fields. Each rule runs when the fields it reads are there, so a file whose other
+ * fields have problems still hears about these (npm run check:content reports everything in one pass).
+ */
+export function itemRules(item: ItemFields, issue: Issue): void {
+  const { assignedOn, deadline, extensions = [], status, completedOn, outcome, progress, statusReason, leadUnit, supportUnits = [], updates = [] } = item;
+  if (deadline && assignedOn && deadline < assignedOn) issue(['deadline'], msg.deadlineBeforeAssigned);
+  let previous = deadline;
+  extensions.forEach((ext, i) => {
+    if (!ext) return (previous = undefined);
+    if (previous && ext.newDeadline <= previous) issue(['extensions', i, 'newDeadline'], msg.extensionNotLater);
+    if (ext.requestedOn > ext.newDeadline) issue(['extensions', i, 'requestedOn'], msg.requestedAfterNew);
+    else if (assignedOn && ext.requestedOn < assignedOn) issue(['extensions', i, 'requestedOn'], msg.beforeAssigned);
+    previous = ext.newDeadline;
+  });
+  updates.forEach((u, i) => {
+    if (u && assignedOn && u.date < assignedOn) issue(['updates', i, 'date'], msg.beforeAssigned);
+  });
+  if (status === 'completed') {
+    if (!completedOn) issue(['completedOn'], msg.completedNeedsDate);
+    else if (assignedOn && completedOn < assignedOn) issue(['completedOn'], msg.completedBeforeAssigned);
+    if (!outcome) issue(['outcome'], msg.completedNeedsOutcome);
+    if (progress !== undefined && progress !== 100) issue(['progress'], msg.completedProgress);
+  } else if (status && completedOn) {
+    issue(['completedOn'], msg.notCompletedHasDate);
+  }
+  if (status === 'suspended' && !statusReason) issue(['statusReason'], msg.suspendedNeedsReason);
+  if (status && status !== 'suspended' && statusReason) issue(['statusReason'], msg.reasonOnlySuspended);
+  if (leadUnit && supportUnits.includes(leadUnit)) issue(['supportUnits'], msg.leadInSupport);
+  const seen = new Set<string>();
+  supportUnits.forEach((u, i) => {
+    if (u === undefined) return;
+    if (seen.has(u)) issue(['supportUnits', i], msg.duplicate(u));
+    seen.add(u);
+  });
+}
+
+/**
+ * The dates that cannot be true yet on `today` (the build's date, DUCHA_AS_OF): an item assigned, updated
+ * or completed after it.
+ */
+export function itemDateRules(item: ItemFields, today: string, issue: Issue): void {
+  if (item.assignedOn && item.assignedOn > today) issue(['assignedOn'], msg.afterToday(today));
+  (item.updates ?? []).forEach((u, i) => {
+    if (u && u.date > today) issue(['updates', i, 'date'], msg.afterToday(today));
+  });
+  if (item.completedOn && item.completedOn > today) issue(['completedOn'], msg.afterToday(today));
+}
+
 /**
  * 督查事项: one Markdown file per item, `content/items/<year>/<id>.md`. The body is the description.
  * Overdue, on time / late and the effective deadline are derived (domain/items/derived.ts), never written here.
  */
-export const itemSchema = z
-  .strictObject({
-    /** `DC-<year>-<seq>`, same as the file name. */
-    id: itemId,
-    /** Short title as published, ≤ 60 characters. */
-    title: text(60),
-    /** One or two sentences for lists and search results. */
-    summary: text(200),
-    /** 事项类别. */
-    category: codeList(category),
-    /** 交办来源. */
-    source: codeList(source),
-    /** Region id (content/regions.yaml) where the work happens. */
-    region: slug,
-    /** 牵头单位: unit id. */
-    leadUnit: slug,
-    /** 配合单位: unit ids. Default none. */
-    supportUnits: z.array(slug, { error: need(msg.notList) }).default([]),
-    /** 交办日期. */
-    assignedOn: isoDate,
-    /** 原定办理时限. */
-    deadline: isoDate,
-    /** Approved extensions, oldest first. Default none. */
-    extensions: z.array(extensionSchema, { error: need(msg.notList) }).default([]),
-    /** 办理状态. */
-    status: codeList(status),
-    /** 暂缓原因: required when status is suspended, forbidden otherwise. */
-    statusReason: text(300).optional(),
-    /** 办理进度, 0–100. */
-    progress: z.number({ error: need(msg.progress) }).int({ error: msg.progress }).min(0, { error: msg.progress }).max(100, { error: msg.progress }),
-    /** 进展情况, any order (shown newest first). Default none. */
-    updates: z.array(updateSchema, { error: need(msg.notList) }).default([]),
-    /** 办结情况: required when completed. */
-    outcome: text(2000).optional(),
-    /** 办结日期: required when completed, forbidden otherwise. */
-    completedOn: isoDate.optional(),
-    /** Free tags for search. Default none. */
-    tags: z.array(text(20), { error: need(msg.notList) }).default([]),
-    /** Files published with the item. Default none. */
-    attachments: z.array(attachmentSchema, { error: need(msg.notList) }).default([]),
-  })
-  .superRefine((item, ctx) => {
-    const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-    if (item.deadline < item.assignedOn) issue(['deadline'], msg.deadlineBeforeAssigned);
-    let previous = item.deadline;
-    item.extensions.forEach((ext, i) => {
-      if (ext.newDeadline <= previous) issue(['extensions', i, 'newDeadline'], msg.extensionNotLater);
-      if (ext.requestedOn > ext.newDeadline) issue(['extensions', i, 'requestedOn'], msg.requestedAfterNew);
-      previous = ext.newDeadline;
-    });
-    if (item.status === 'completed') {
-      if (!item.completedOn) issue(['completedOn'], msg.completedNeedsDate);
-      else if (item.completedOn < item.assignedOn) issue(['completedOn'], msg.completedBeforeAssigned);
-      if (!item.outcome) issue(['outcome'], msg.completedNeedsOutcome);
-      if (item.progress !== 100) issue(['progress'], msg.completedProgress);
-    } else if (item.completedOn) {
-      issue(['completedOn'], msg.notCompletedHasDate);
-    }
-    if (item.status === 'suspended' && !item.statusReason) issue(['statusReason'], msg.suspendedNeedsReason);
-    if (item.status !== 'suspended' && item.statusReason) issue(['statusReason'], msg.reasonOnlySuspended);
-    if (item.supportUnits.includes(item.leadUnit)) issue(['supportUnits'], msg.leadInSupport);
-    const seen = new Set<string>();
-    item.supportUnits.forEach((u, i) => {
-      if (seen.has(u)) issue(['supportUnits', i], msg.duplicate(u));
-      seen.add(u);
-    });
-  });
+export const itemSchema = z.strictObject(itemFields).superRefine((item, ctx) => itemRules(item, (path, message) => ctx.addIssue({ code: 'custom', path, message })));
 
 export type Item = z.output<typeof itemSchema>;

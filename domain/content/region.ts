@@ -20,10 +20,12 @@ export const regionSchema = z.strictObject({
 export type Region = z.output<typeof regionSchema>;
 
 /**
- * The region ids of `content/regions.yaml` (its text), in the editors' order; none when the file does not
- * pass the schema (`npm run check:content` says why). For the API's list of accepted regions.
+ * The regions of `content/regions.yaml` (its text), ids and names, in the editors' order; none when the file
+ * does not pass the schema (`npm run check:content` says why). For the API: the regions a submission may
+ * name, and their names in the form it sends back.
  */
-export function regionIdsOf(yamlText: string): string[] {
+export function regionsOf(yamlText: string): { id: string; name: string }[] {
   const result = z.array(regionSchema).safeParse(yaml.load(yamlText, { schema: yaml.CORE_SCHEMA }));
-  return result.success ? result.data.map((r) => r.id) : [];
+  return result.success ? result.data.map((r) => ({ id: r.id, name: r.name })) : [];
 }
+

@@ -34,6 +34,8 @@ export const PHONE = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?)$/;
 /** A supervision item's number, as the content schema writes it, within a length a real one has. */
 export const ITEM_ID = /^DC-\d{4}-\d{3,8}$/;
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
+/** A page of the site: its path (`/items/DC-2026-014/`) or its full http(s) address, no spaces. */
+export const PAGE_URL = /^(?:\/(?!\/)|https?:\/\/)[^\s<>"]{0,300}$/;
 
 /** Absent, null and empty strings all mean "not given" for optional fields. */
 const blankToUndefined = (v: unknown) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v);
@@ -87,6 +89,8 @@ export function createFeedbackSchema(options: FeedbackSchemaOptions = {}) {
             )
             .check(z.regex(ITEM_ID, { error: msg.itemIdFormat }), z.refine((id) => !items || items.has(id), { error: msg.itemIdUnknown })),
         ),
+        /** `correction`: the address of the page with the error (我要纠错 fills it in). */
+        pageUrl: optional(z.pipe(z.string({ error: msg.pageUrl }), z.transform((s: string) => s.trim())).check(z.maxLength(500, { error: msg.pageUrl }), z.regex(PAGE_URL, { error: msg.pageUrl }))),
         region: optional(z.string({ error: msg.region }).check(z.maxLength(64, { error: msg.region }), z.refine((r) => !regions || regions.has(r), { error: msg.region }))),
         title: humanText(LIMITS.titleMin, LIMITS.titleMax),
         content: humanText(LIMITS.contentMin, LIMITS.contentMax),
@@ -114,6 +118,7 @@ export function createFeedbackSchema(options: FeedbackSchemaOptions = {}) {
     .check(
       z.superRefine((v, ctx) => {
         if (v.kind === 'item_feedback' && !v.itemId) ctx.addIssue({ code: 'custom', path: ['itemId'], message: msg.itemIdRequired, input: v.itemId });
+        if (v.kind === 'correction' && !v.pageUrl) ctx.addIssue({ code: 'custom', path: ['pageUrl'], message: msg.pageUrlRequired, input: v.pageUrl });
         const c = v.contact;
         if (c && (c.name || c.phone || c.email) && !v.privacyConsent) {
           ctx.addIssue({ code: 'custom', path: ['privacyConsent'], message: msg.consentRequired, input: v.privacyConsent });

@@ -14,6 +14,8 @@ export interface SubmissionRecord extends WorkflowState {
   readonly trackingNumber: string;
   readonly kind: FeedbackKind;
   readonly itemId?: string;
+  /** `correction`: the page with the error. */
+  readonly pageUrl?: string;
   readonly region?: string;
   readonly title: string;
   readonly content: string;
@@ -51,6 +53,7 @@ export function newSubmission(input: FeedbackInput, facts: NewSubmissionFacts): 
     trackingNumber: facts.trackingNumber,
     kind: input.kind,
     ...(input.itemId ? { itemId: input.itemId } : {}),
+    ...(input.pageUrl ? { pageUrl: input.pageUrl } : {}),
     ...(input.region ? { region: input.region } : {}),
     title: input.title,
     content: input.content,

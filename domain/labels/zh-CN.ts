@@ -14,7 +14,17 @@ export const site = {
   office: '示例市人民政府督查室',
   sampleNotice: '本站内容均为演示用的虚构示例数据，不代表任何真实地区、单位或人员。',
   tagline: '督查事项办理情况，群众看得见、查得到、能监督。',
-  footer: '示例市人民政府督查室 主办',
+} as const;
+
+/** The footer's site information (content/site.yaml), named as 《政府网站发展指引》 names it. */
+export const footer = {
+  host: '主办单位',
+  organizer: '承办单位',
+  phone: '联系电话',
+  email: '电子邮箱',
+  address: '地址',
+  websiteCode: '网站标识码',
+  governmentMark: '党政机关网站标识',
 } as const;
 
 export const nav = {
@@ -34,6 +44,9 @@ export const nav = {
   accessibility: '无障碍声明',
   feed: '订阅更新',
   main: '主导航',
+  menu: '栏目导航',
+  sitemap: '网站地图',
+  correction: '我要纠错',
   footer: '页脚导航',
   breadcrumb: '当前位置',
   careOn: '关怀版',
@@ -147,6 +160,10 @@ export const unitField = {
   medianDays: '办结用时中位数',
   inProgress: '办理中',
   leadItems: '牵头办理的事项',
+  /** Why 100% 按期办结率 and 1 当前逾期 can stand side by side: the rate is over completed items only. */
+  rateExplained: (completed: number, onTime: number, rate: string) => `按期办结率只看已办结的事项：已办结 ${completed} 项，其中 ${onTime} 项在办理时限内办结，按期办结率为 ${rate}。`,
+  noRateYet: '还没有办结的事项，按期办结率暂不计算。',
+  overdueExplained: (n: number) => `另有 ${n} 项尚未办结、已超过办理时限（当前逾期），办结后才计入按期办结率。`,
   supportItems: '配合办理的事项',
 } as const;
 
@@ -226,6 +243,8 @@ export const pages = {
   fieldNotes: '说明',
   dataLicense: '数据按知识共享署名 4.0（CC BY 4.0）许可开放。',
   unitFeedTitle: (name: string) => `${name}督查事项进展`,
+  sitemapIntro: '本站的全部栏目和页面。督查事项可按办理状态、牵头单位、类别、区域和年度浏览。',
+  sitemapOther: '其他页面',
 } as const;
 
 /** 回复公开: published replies to citizens' feedback (content/replies/). */
@@ -249,6 +268,12 @@ export const replyPage = {
   searchLabel: '回复公开',
 } as const;
 
+/** The build's settings (kept apart from contentError: China dates, which every island uses, read it). */
+export const buildError = {
+  /** The build's "today" set to something that is not a date. */
+  asOf: (value: string) => `DUCHA_AS_OF 不是有效日期 (YYYY-MM-DD)：${value}`,
+} as const;
+
 /** Messages for content files (editors), built by domain/content. `{field} {message}` reads as one sentence. */
 export const contentError = {
   required: '不能为空',
@@ -260,8 +285,6 @@ export const contentError = {
   notObject: '应为键值对',
   unknownField: (keys: string) => `不是可识别的字段（${keys}），请检查拼写`,
   date: '不是有效日期 (YYYY-MM-DD)',
-  /** The build's "today" set to something that is not a date. */
-  asOf: (value: string) => `DUCHA_AS_OF 不是有效日期 (YYYY-MM-DD)：${value}`,
   itemId: '格式应为 DC-年份-三位以上序号，如 DC-2026-014',
   trackingNumber: '格式应为受理编号，如 DC2611-7K3Q9M',
   unknownItem: (id: string) => `引用了不存在的督查事项 “${id}”`,
@@ -281,6 +304,8 @@ export const contentError = {
   completedProgress: '状态为已办结时进度必须为 100',
   notCompletedHasDate: '只有状态为已办结（completed）时才能填写',
   completedBeforeAssigned: '不能早于交办日期 assignedOn',
+  beforeAssigned: '不能早于交办日期 assignedOn',
+  afterToday: (today: string) => `不能晚于今天（${today}）：还没有到这一天`,
   suspendedNeedsReason: '状态为暂缓办理时必须填写 statusReason（暂缓原因）',
   reasonOnlySuspended: '只有状态为暂缓办理（suspended）时才能填写',
   unknownUnit: (id: string) => `引用了不存在的责任单位 “${id}”（应为 content/units/ 下的文件名）`,
@@ -291,8 +316,43 @@ export const contentError = {
   missingFile: (p: string) => `附件文件不存在：${p}`,
   badPath: '必须是 content/ 下的相对路径，不能包含 ..',
   frontmatter: '缺少 Markdown 文件开头的 --- 元数据块',
-  yaml: (msg: string) => `YAML 格式错误：${msg}`,
+  /** A YAML syntax error at a line of the file (counted from 1, the front matter's --- included). */
+  yaml: (line: number, reason: string) => `第 ${line} 行 YAML 格式错误：${reason}`,
+  json: (reason: string) => `JSON 格式错误：${reason}`,
+  /** YAML syntax errors by the parser's code (the `yaml` package's ErrorCode), worded for editors. */
+  yamlError: {
+    ALIAS_PROPS: '别名（* 开头）不能再带锚点或标签',
+    BAD_ALIAS: '引用了未定义的别名（* 开头）',
+    BAD_DIRECTIVE: '% 开头的指令写法不正确',
+    BAD_DQ_ESCAPE: '双引号中的反斜杠（\\）转义写法不正确',
+    BAD_INDENT: '缩进不正确（请检查这一行开头的空格数与上下文是否一致），或方括号 [ ]、花括号 { } 没有闭合',
+    BAD_PROP_ORDER: '锚点（&）或标签（!）的位置不正确',
+    BAD_SCALAR_START: '值不能以这个符号开头，请把整个值用引号括起来',
+    BLOCK_AS_IMPLICIT_KEY: '一行里出现了两个“字段: 值”，请换行缩进，或把含冒号的值用引号括起来',
+    BLOCK_IN_FLOW: '方括号 [ ] 或花括号 { } 里不能换行写列表或字段',
+    DUPLICATE_KEY: '同一个字段写了两次，请删去一个',
+    IMPOSSIBLE: '无法解析',
+    KEY_OVER_1024_CHARS: '字段名太长',
+    MISSING_CHAR: '缺少配对的引号或括号',
+    MULTILINE_IMPLICIT_KEY: '字段名和冒号必须写在同一行，请检查冒号和缩进',
+    MULTIPLE_ANCHORS: '同一个值上有多个锚点（&）',
+    MULTIPLE_DOCS: '只能有一段元数据，请删去多余的 ---',
+    MULTIPLE_TAGS: '同一个值上有多个标签（!）',
+    NON_STRING_KEY: '字段名必须是文字',
+    RESOURCE_EXHAUSTION: '文件过于复杂，无法解析',
+    TAB_AS_INDENT: '不能用 Tab 缩进，请改用空格',
+    TAG_RESOLVE_FAILED: '无法识别 ! 开头的类型标签',
+    UNEXPECTED_TOKEN: '有无法识别的符号；值里有冒号、# 或引号时，请把整个值用引号括起来',
+    BAD_COLLECTION_TYPE: '列表或字段的写法不正确',
+  } as Readonly<Record<string, string>>,
+  email: '不是有效的电子邮箱地址',
+  websiteCode: '应为 10 位字母或数字（全国政府网站基本数据库分配的网站标识码）',
+  icp: '格式应为“省份简称 + ICP备 + 编号 + 号”，如 京ICP备12345678号-1',
+  police: '格式应为“省份简称 + 公网安备 + 14 位编号 + 号”，如 京公网安备11010502000001号',
+  markImage: '应为 content/ 下 attachments/ 中的图片文件（png、gif、jpg 或 svg）',
+  httpsUrl: '应为 https:// 开头的网址',
   emptyBody: '正文（事项内容）不能为空',
+  placeholderBody: '正文还是 npm run new:item 留下的提示文字，请换成事项内容（任务来源、具体要求、完成标准）',
   emptyNotice: '正文（公告内容）不能为空',
   emptyPage: '正文（页面内容）不能为空',
   emptyReply: '正文（答复内容）不能为空',
@@ -304,6 +364,53 @@ export const contentError = {
     `内容检查通过：${items} 个督查事项、${units} 个责任单位、${regions} 个区域、${notices} 条公告。`,
 } as const;
 
+/** `npm run new:item`: its questions, answers and the comments of the file it writes. */
+export const newItem = {
+  /** The body it writes; check:content refuses a file that still has it. */
+  bodyPlaceholder: '（请在这里写事项内容：任务来源、具体要求、完成标准。写好后删去这一行。）',
+  /** What each option asks for. */
+  fields: {
+    title: '事项名称（60 字以内）',
+    summary: '事项概要（一两句话；直接回车则与事项名称相同）',
+    category: '事项类别',
+    source: '交办来源',
+    region: '所属区域编码',
+    lead: '牵头单位编码',
+    support: '配合单位编码，多个用逗号分隔（直接回车表示没有）',
+    assigned: '交办日期 YYYY-MM-DD（直接回车为今天）',
+    deadline: '办理时限 YYYY-MM-DD',
+  },
+  askCodes: '（输入 ? 查看可选的代码）',
+  previous: (value: string) => `（上次输入：${value}）`,
+  codes: (label: string, list: string) => `可选的${label}：\n${list}`,
+  problem: (option: string, value: string, message: string) => `--${option} “${value}”：${message}`,
+  missing: (list: string) => `缺少参数：${list}`,
+  existing: (problems: string) => `现有内容有错误，请先修复：\n${problems}`,
+  exists: (file: string) => `${file} 已存在，没有覆盖它`,
+  rerun: (command: string) => `您输入的内容都保留在下面这条命令里，改正后再运行：\n${command}`,
+  created: (file: string) => `已创建 ${file}。请把正文换成事项内容、补充进展后提交（正文还是提示文字时，npm run check:content 不会通过）。`,
+  badArgs: (reason: string, options: string) => `参数错误：${reason}。可用参数：${options}`,
+  /** Comments written above the fields of the new file. */
+  comment: {
+    id: '编号：DC-年份-序号，与文件名相同',
+    title: '事项名称',
+    summary: '事项概要：一两句话，用于列表和搜索结果',
+    category: '事项类别（代码表见 docs/editors.md）',
+    source: '交办来源',
+    region: '所属区域编码（content/regions.yaml）',
+    leadUnit: '牵头单位编码（content/units/ 下的文件名）',
+    supportUnits: '配合单位编码',
+    assignedOn: '交办日期',
+    deadline: '原定办理时限',
+    extensions: '延期记录（经批准的），没有可留空',
+    status: '办理状态：新交办的事项为 assigned（已交办）',
+    progress: '办理进度，0–100 的整数',
+    updates: '进展情况：每条写 date、unit、text',
+    tags: '标签，便于搜索',
+    attachments: '附件：每个写 title 和 file（attachments/ 下的路径），没有可留空',
+  } as Readonly<Record<string, string>>,
+} as const;
+
 export type StatusCode = keyof typeof status;
 
 /** 意见建议 / 问题线索: kinds of submission. */
@@ -311,6 +418,8 @@ export const feedbackKind = {
   suggestion: '意见建议',
   clue: '问题线索',
   item_feedback: '对督查事项的意见',
+  /** 我要纠错: an error on a page of this site (its address in `pageUrl`). */
+  correction: '网站内容纠错',
 } as const;
 
 /** Submission status (受理状态), in lifecycle order. */
@@ -327,6 +436,7 @@ export const feedbackStatus = {
 export const feedbackField = {
   kind: '留言类别',
   itemId: '相关督查事项编号',
+  pageUrl: '出错页面地址',
   region: '所在区域',
   title: '标题',
   content: '内容',
@@ -348,13 +458,15 @@ export const feedbackField = {
 export const feedbackError = {
   required: '不能为空',
   notText: '应为文字',
-  kind: '请选择留言类别（意见建议、问题线索或对督查事项的意见）',
+  kind: `请选择留言类别（${Object.values(feedbackKind).join('、')}）`,
   itemIdRequired: '对督查事项提意见时，请填写事项编号',
   itemIdFormat: '格式应为 DC-年份-序号，如 DC-2026-014',
   itemIdUnknown: '没有这个编号的已公开督查事项，请核对编号',
   date: '应为存在的日期，格式如 2026-03-01',
   dateOrder: '不能早于起始日期',
   cursor: '翻页参数无效，请回到第一页重新查看',
+  pageUrlRequired: '纠错时请填写出错页面的地址',
+  pageUrl: '请填写本站页面的地址，如 /items/DC-2026-014/ 或以 https:// 开头的完整网址',
   region: '不在本市区域列表中，请从列表中选择',
   minChars: (n: number) => `至少 ${n} 个字`,
   maxChars: (n: number) => `不能超过 ${n} 个字`,
@@ -379,7 +491,10 @@ export const feedbackError = {
   invalid: '提交的内容有误，请按提示修改',
   conflict: '该提交编号已用于另一份内容，请刷新页面后重新填写',
   inProgress: '相同的提交正在处理中，请稍候再试',
-  rateLimited: '操作过于频繁，请稍后再试',
+  rateLimited: '操作过于频繁',
+  /** How long to wait, from Retry-After (seconds): the detail of a 429. */
+  waitFor: (seconds: number) =>
+    seconds < 60 ? `请 ${Math.max(1, Math.ceil(seconds))} 秒后再试。` : seconds < 3_600 ? `请 ${Math.ceil(seconds / 60)} 分钟后再试。` : `请约 ${Math.ceil(seconds / 3_600)} 小时后再试。`,
   proofRequired: '该受理编号近期有多次错误的查询。为保护您的留言，查询前需要先完成一次安全验证（最长约半分钟）',
   proofNoScript: '请使用启用了 JavaScript 的浏览器查询，页面会自动完成安全验证；也可以稍后再试。',
   notFound: '受理编号或查询密码不正确',
@@ -407,10 +522,15 @@ export const feedbackPage = {
   kindLegend: '留言类别',
   submit: '提交',
   submitting: '正在提交…',
-  verifying: '正在进行安全验证…',
+  verifying: '正在进行安全验证，请稍候…',
+  verifyingFor: (s: number) => `已用 ${s} 秒`,
   errorSummary: '提交的内容有误，请修改以下各项：',
   receiptTitle: '提交成功',
-  receiptIntro: '我们已收到您的留言。请记下受理编号和查询密码，凭此在“留言查询”页面查询办理进度和答复。密码只显示这一次。',
+  // True of how receipts work (functions/http/submissions.ts): the password is never stored or sent. A plain
+  // form post carries no idempotency key, so the same text from the same browser within ten minutes is taken
+  // as the same submission and shows the same receipt (the API's receipt page says so).
+  receiptIntro: '我们已收到您的留言。请记下受理编号和查询密码，凭此在“留言查询”页面查询办理进度和答复。本站不保存查询密码，也不会通过短信或邮件发送，遗失后无法找回。',
+  receiptRepeat: '十分钟内从本设备再次提交相同的内容，不会重复受理，页面会再次显示这个受理编号和查询密码。',
   copy: '复制受理编号和密码',
   copied: '已复制',
   print: '打印回执',
@@ -424,6 +544,30 @@ export const feedbackPage = {
   pendingStale: '发现一条较早前未能确认是否提交成功的留言，已填回表单。如果您已收到过它的受理编号，请不要重复提交。',
   noScriptNote: '您的浏览器未启用 JavaScript，也可以正常提交；提交后请记下页面上显示的受理编号和查询密码。',
   unverified: '（未经安全验证的提交，受理时会进一步核实）',
+  backToForm: '返回修改',
+  backHome: '返回首页',
+  kindLabel: '类别',
+  // The form page (/feedback/) and its island.
+  required: '（必填）',
+  optional: '（选填）',
+  itemIdHint: '对某个督查事项提意见时填写，格式如 DC-2026-014。从事项页面点击“对本事项提出意见建议”进入本页时会自动填写。',
+  backToItem: (id: string) => `查看督查事项 ${id}`,
+  regionHint: '问题发生的区域，可不选。',
+  pageUrlHint: '纠错时填写出错页面的地址。从页面底部的“我要纠错”进入本页时会自动填写。',
+  forPage: (page: string) => `您正在对本站页面 ${page} 的内容纠错，请写明哪里有误、正确的内容是什么。`,
+  backToPage: '返回该页面',
+  contentCount: (n: number, max: number) => `已输入 ${n} 个字，最多 ${max} 个字`,
+  contactHintPhone: '手机号码或固定电话',
+  privacyHint: '留下任何联系方式时必须勾选。',
+  honeypotLabel: '请留空此项',
+  retryIn: (s: number) => `将在 ${s} 秒后自动重试。`,
+  copyFailed: '无法自动复制，请手动记下受理编号和查询密码。',
+  copyText: (tracking: string, password: string) => `受理编号：${tracking}\n查询密码：${password}`,
+  verifyFailed: '安全验证未能完成，请稍后重试。',
+} as const;
+
+/** The lookup page (/feedback/status/), its island and the API's lookup pages: following a submission, rating its reply. */
+export const lookupPage = {
   lookupTitle: '留言查询',
   ratingTitle: '对答复的评价',
   ratingIntro: (until: string) => `请对这次答复作出评价（${until} 前有效）。选择“不满意”的，督查室会重新办理。`,
@@ -438,31 +582,18 @@ export const feedbackPage = {
   reply: '答复',
   replyPending: '尚未答复。',
   replyUnit: '答复单位',
-  backToForm: '返回修改',
-  backHome: '返回首页',
-  kindLabel: '类别',
-  // The form page (/feedback/) and its island.
-  required: '（必填）',
-  optional: '（选填）',
-  itemIdHint: '对某个督查事项提意见时填写，格式如 DC-2026-014。从事项页面点击“对本事项提出意见建议”进入本页时会自动填写。',
-  backToItem: (id: string) => `查看督查事项 ${id}`,
-  regionHint: '问题发生的区域，可不选。',
-  contentCount: (n: number, max: number) => `已输入 ${n} 个字，最多 ${max} 个字`,
-  contactHintPhone: '手机号码或固定电话',
-  privacyHint: '留下任何联系方式时必须勾选。',
-  honeypotLabel: '请留空此项',
-  errorPrefix: '错误：',
-  retryIn: (s: number) => `将在 ${s} 秒后自动重试。`,
-  copyFailed: '无法自动复制，请手动记下受理编号和查询密码。',
-  copyText: (tracking: string, password: string) => `受理编号：${tracking}\n查询密码：${password}`,
-  verifyFailed: '安全验证未能完成，请稍后重试。',
-  // The lookup page (/feedback/status/).
   trackingHint: '如 DC2611-7K3Q9M，不区分大小写',
   passwordHint: '14 位数字，如回执所示分 4 组（如 4821 093 755 6210），空格可以不输',
   proofWorking: '该受理编号近期有多次错误的查询，正在进行安全验证（最长约半分钟），请稍候…',
   lookupLoading: '正在查询…',
-  networkError: '网络连接失败，请检查网络后重试。',
   lookupNoScript: '您的浏览器未启用 JavaScript，也可以正常查询；查询结果会在新页面中显示。',
+
+} as const;
+
+/** What every form's island says around its fields (the feedback and lookup forms, the staff console). */
+export const formText = {
+  errorPrefix: '错误：',
+  networkError: '网络连接失败，请检查网络后重试。',
 } as const;
 
 /** 满意度 ratings a citizen gives a reply. */

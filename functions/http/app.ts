@@ -40,7 +40,7 @@ import { urls } from '../../domain/urls.ts';
 import type { FeedbackEvent } from '../../domain/feedback/events.ts';
 import type { FeedbackStore, LoadedSubmission } from '../store/feedback-store.ts';
 import type { BucketPolicy, GuardStore } from '../store/guard-store.ts';
-import { errorPage, HTML_CSP, lookupPage, receiptPage } from './html.ts';
+import { errorPage, feedbackFormPage, HTML_CSP, lookupFormPage, lookupPage, receiptPage } from './html.ts';
 import type { Limits } from './limits.ts';
 import { createApi, logField, validate, type PipelineEnv } from './pipeline.ts';
 import { checkSolution, DEFAULT_LOOKUP_POW, lookupChallenge, lookupProofLevel, newChallenge, type LookupPowConfig, type PowConfig } from './pow.ts';
@@ -108,14 +108,19 @@ export function createApp(deps: AppDeps) {
   const lookupPow = deps.lookupPow ?? DEFAULT_LOOKUP_POW;
   const anySite = createFeedbackSchema();
   const schemas = new WeakMap<SiteIndex, FeedbackSchema>();
+  /** The facts last read, for what is rendered without waiting (the regions of a form sent back). */
+  let lastSite: SiteIndex | undefined;
   /** The submission schema for the site's current facts (one per version of them). */
   async function schema(): Promise<FeedbackSchema> {
     if (!deps.site) return anySite;
     const site = await deps.site();
+    lastSite = site;
     let s = schemas.get(site);
     if (!s) schemas.set(site, (s = createFeedbackSchema({ regionIds: site.regionIds, itemIds: site.itemIds })));
     return s;
   }
+  /** The regions for a form sent back: the site's, named, in the editors' order. */
+  const regions = () => lastSite?.regions ?? [];
 
   async function takeToken(scope: string, client: string, policy: BucketPolicy) {
     const result = await deps.guard.takeToken(scope, client, policy, now());
@@ -179,10 +184,18 @@ export function createApp(deps: AppDeps) {
     notFound: '/api/*',
     after: () => deps.metrics?.publishStoredMetrics(),
     ...(deps.deadlineMs ? { deadlineMs: deps.deadlineMs } : {}),
+    // A refused plain form post comes back as the same form, filled with what was typed (the feedback and
+    // lookup forms), or — for the rating, and a body too large to read — as the problems with a way back.
     renderProblem: (problem, c) => {
-      const back = FORM_OF[c.get('route') as RouteName];
-      if (!back || !wantsHtml(c) || problem.status >= 500) return undefined;
-      return new Response(errorPage(problem.errors ? feedbackPage.errorSummary : problem.message, problem.errors ?? [], back, problem.detail), {
+      const route = c.get('route') as RouteName;
+      const fields = c.get('form');
+      if (!wantsHtml(c) || problem.status >= 500) return undefined;
+      let html: string | undefined;
+      if (route === 'submit' && fields) html = feedbackFormPage(problem, fields, regions());
+      else if (route === 'lookup' && fields) html = lookupFormPage(problem, fields);
+      else if (FORM_OF[route]) html = errorPage(problem.errors ? feedbackPage.errorSummary : problem.message, problem.errors ?? [], FORM_OF[route]!, problem.detail);
+      if (!html) return undefined;
+      return new Response(html, {
         status: problem.status,
         headers: { ...problem.headers, 'Content-Type': 'text/html; charset=UTF-8', 'Content-Security-Policy': HTML_CSP },
       });

@@ -33,6 +33,8 @@ export type PipelineEnv = {
     route?: RouteName;
     /** Added to the request's log line (a tracking number, the staff member's id and role). */
     logFields?: Record<string, unknown>;
+    /** A plain form post's fields as sent, so a refused form can be sent back filled in. Never logged. */
+    form?: FormFields;
   };
 };
 
@@ -219,6 +221,7 @@ export function validate<T extends 'json' | 'query', S extends z.ZodMiniType>(ta
       data = c.req.query();
     } else {
       const body = await readBody(c, Boolean(options.form));
+      if (body.form) (c as unknown as Context<PipelineEnv>).set('form', body.data as FormFields);
       data = body.form ? options.form!(body.data as FormFields) : body.data;
     }
     c.req.addValidatedData(target, parse(typeof schema === 'function' ? await schema() : schema, data) as object);

@@ -81,8 +81,8 @@ export const problems = {
   invalid: (errors: readonly FieldError[]) => new HttpProblem(422, 'invalid-fields', msg.invalid, { errors }),
   /** This tracking number has had wrong passwords: solve `challenge` and send it as `altcha` (domain/feedback/password.ts). */
   proofRequired: (challenge: ProofChallenge) => new HttpProblem(428, 'proof-required', msg.proofRequired, { detail: msg.proofNoScript, extensions: { challenge } }),
-  /** The client is over its own rate (never a limit on a tracking number). */
-  rateLimited: (retryAfter: number) => new HttpProblem(429, 'rate-limited', msg.rateLimited, { headers: { 'Retry-After': String(retryAfter) } }),
+  /** The client is over its own rate (never a limit on a tracking number); the detail says how long to wait. */
+  rateLimited: (retryAfter: number) => new HttpProblem(429, 'rate-limited', msg.rateLimited, { detail: msg.waitFor(retryAfter), headers: { 'Retry-After': String(retryAfter) } }),
   internal: (cause?: unknown) => new HttpProblem(500, 'internal', msg.internal, { cause }),
   /** The store (or the site's published facts) did not answer, or not in time; `detail` says which. */
   unavailable: (cause?: unknown, detail?: string) => new HttpProblem(503, 'unavailable', msg.unavailable, { headers: { 'Retry-After': '5' }, cause, ...(detail ? { detail } : {}) }),

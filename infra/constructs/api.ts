@@ -13,7 +13,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
@@ -248,6 +248,8 @@ export class Api extends Construct {
         sourceMap: o.sourcemap,
         mainFields: [...o.mainFields],
         banner: o.banner,
+        // esbuild says only what went wrong (no size table per bundle in every synth and test run).
+        logLevel: LogLevel.ERROR,
         externalModules: USE_RUNTIME_SDK ? [...RUNTIME_MODULES] : [],
         bundleAwsSDK: !USE_RUNTIME_SDK,
         ...(USE_RUNTIME_SDK ? {} : { esbuildArgs: Object.fromEntries(Object.entries(SDK_ALIASES).map(([from, to]) => [`--alias:${from}`, to])) }),

@@ -15,7 +15,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { HeadersPolicies } from './site-headers.ts';
-import { API_FORWARDED_HEADERS, NOT_FOUND_TTL, OPEN311_MAX_TTL, OPEN311_PATH, ORIGIN_VERIFY_HEADER, STAFF_API_FORWARDED_HEADERS, STAFF_API_PATH } from './site-settings.ts';
+import { API_FORWARDED_HEADERS, NOT_FOUND_TTL, OPEN311_MAX_TTL, OPEN311_PATH, ORIGIN_VERIFY_HEADER, STAFF_API_FORWARDED_HEADERS, STAFF_API_PATH, VIEWER_IPV6 } from './site-settings.ts';
 
 export interface ChinaDistributionProps {
   readonly bucket: s3.IBucket;
@@ -60,7 +60,7 @@ export function chinaDistribution(scope: Construct, props: ChinaDistributionProp
       aliases: [props.domain],
       defaultRootObject: 'index.html',
       httpVersion: 'http2',
-      ipv6Enabled: false,
+      ipv6Enabled: VIEWER_IPV6.china,
       viewerCertificate: {
         ...(props.iamCertificateId ? { iamCertificateId: props.iamCertificateId } : { acmCertificateArn: props.certificateArn }),
         sslSupportMethod: 'sni-only',

@@ -3,6 +3,16 @@
  * Layer: infra/ — imports domain/ and infra/; of functions/ only handlers/bundling.ts and store/tables.ts.
  */
 import { Duration } from 'aws-cdk-lib';
+import type { PartitionKind } from '../config.ts';
+
+/**
+ * Whether the distribution answers viewers over IPv6, by partition: wherever CloudFront offers it. Global
+ * CloudFront serves IPv6 viewers (AWS's CloudFront Developer Guide, "Enable IPv6 for CloudFront
+ * distributions"). CloudFront China does not list IPv6 among its features, and AWS's own China deployment
+ * guide for Serverless Image Handler says "CloudFront IPv6 is not available" (docs/deploy.md gives the
+ * sources); turn it on here when AWS China offers it.
+ */
+export const VIEWER_IPV6: Readonly<Record<PartitionKind, boolean>> = { global: true, china: false };
 
 /** Cache-Control of HTML, feeds, open data and Pagefind's entry files: browsers revalidate after 5 minutes. */
 export const SHORT_CACHE_CONTROL = 'public, max-age=300';

@@ -32,6 +32,7 @@ import {
   STAFF_API_PATH,
   OPEN311_PATH,
   OPEN311_MAX_TTL,
+  VIEWER_IPV6,
 } from './site-settings.ts';
 
 export interface SiteProps {
@@ -220,6 +221,7 @@ export class Site extends Construct {
       comment: 'Ducha portal',
       defaultRootObject: 'index.html',
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      enableIpv6: VIEWER_IPV6.global,
       ...(props.domain && props.certificateArn
         ? {
             domainNames: [props.domain],

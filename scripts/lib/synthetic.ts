@@ -9,6 +9,9 @@ import yaml from 'js-yaml';
 
 const dump = (data: unknown) => yaml.dump(data, { lineWidth: -1, schema: yaml.CORE_SCHEMA });
 
+/** The day the synthetic city is built as of: nothing in it is dated later (the content check refuses that). */
+export const SYNTHETIC_AS_OF = '2026-11-26';
+
 const REGIONS = [
   ['chengguan', '城关街道', 'subdistrict'], ['hexi', '河西街道', 'subdistrict'], ['nanyuan', '南苑街道', 'subdistrict'],
   ['beihu', '北湖街道', 'subdistrict'], ['qingshi', '青石镇', 'township'], ['songling', '松岭镇', 'township'],
@@ -79,13 +82,17 @@ export function writeSyntheticContent(dir: string, count: number): string {
     let status: (typeof STATUSES)[number] = pick(STATUSES);
     if (assignedOn > '2026-11-01') status = 'assigned';
     const extensions = rnd() < 0.2 ? [{ requestedOn: addDays(deadline, -10), newDeadline: addDays(deadline, 30 + Math.floor(rnd() * 90)), reason: pick(REASONS), approvedBy: '市政府督查室' }] : [];
-    const completedOn = status === 'completed' ? addDays(assignedOn, 30 + Math.floor(rnd() * 400)) : undefined;
+    let completedOn = status === 'completed' ? addDays(assignedOn, 30 + Math.floor(rnd() * 400)) : undefined;
+    if (completedOn && completedOn > SYNTHETIC_AS_OF) {
+      status = 'in_progress';
+      completedOn = undefined;
+    }
     const updateCount = 3 + Math.floor(rnd() * 4);
     const updates = Array.from({ length: updateCount }, (_, k) => ({
       date: addDays(assignedOn, 5 + k * 20 + Math.floor(rnd() * 15)),
       unit: k % 3 === 2 && support[0] ? support[0] : lead[0],
       text: `${regionName}${object}${pick(DETAILS)}，涉及 ${1 + Math.floor(rnd() * 60)} 处点位、${10 + Math.floor(rnd() * 900)} 户群众。`,
-    })).filter((u) => !completedOn || u.date <= completedOn);
+    })).filter((u) => u.date <= (completedOn ?? SYNTHETIC_AS_OF));
     const data = {
       id,
       title: `${regionName}${object}${action}（第 ${seq} 批）`.slice(0, 60),

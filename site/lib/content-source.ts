@@ -6,33 +6,40 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import yaml from 'js-yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import {
   check,
+  formatPath,
+  itemDateRules,
+  itemRules,
   itemSchema,
+  validFields,
   noticeSchema,
   pageSchema,
   replySchema,
-  regionIdsOf,
+  regionsOf,
   regionSchema,
+  siteSettingsSchema,
   unitSchema,
+  type SiteSettings,
   type ContentProblem,
   type Item,
+  type ItemFields,
   type Notice,
   type Region,
   type StandingPage,
   type PublishedReply,
   type Unit,
 } from '../../domain/content/index.ts';
-import { clockError, contentError as msg, unitKind } from '../../domain/labels/zh-CN.ts';
+import { clockError, contentError as msg, newItem, unitKind } from '../../domain/labels/zh-CN.ts';
+import { asOfDate } from '../../domain/dates.ts';
 import { hasForbiddenControl } from '../../domain/text.ts';
 import { ledgerFiguresSchema, ledgerMonthSchema } from '../../domain/content/ledger.ts';
 import { ledgerMonth, type LedgerRow } from '../../domain/feedback/ledger.ts';
 import { feedbackStatistics } from '../../domain/feedback/stats.ts';
-import { calendarDays, calendarSchema, contentErrorMap, feedbackSettingsSchema, formatPath, formatProblem, resolveFeedbackSettings, type CalendarFile, type FeedbackSettingsFile } from '../../domain/content/index.ts';
+import { calendarDays, calendarSchema, contentErrorMap, feedbackSettingsSchema, formatProblem, resolveFeedbackSettings, type CalendarFile, type FeedbackSettingsFile } from '../../domain/content/index.ts';
 import { DEFAULT_FEEDBACK_SETTINGS, type ClockData } from '../../domain/feedback/clock-setup.ts';
 import { z } from 'zod';
-import { LineCounter, parseDocument } from 'yaml';
 
 /** File names that become URL segments: lower-case letters, digits and hyphens. */
 const FILE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -40,7 +47,7 @@ const FILE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** First path segments the site itself uses; a standing page may not take them. */
 export const RESERVED_PATHS = new Set([
   'items', 'units', 'stats', 'search', 'notices', 'replies', 'feedback', 'data', 'staff', 'api', 'pagefind',
-  'attachments', '_astro', '404',
+  'attachments', '_astro', '404', 'sitemap',
 ]);
 
 export interface Entry<T> {
@@ -66,6 +73,8 @@ export interface Content {
   readonly feedbackSettings?: FeedbackSettingsFile;
   /** content/ledger/: the public ledger's rows (all months, by tracking number) and when its figures stand. */
   readonly ledger: { readonly rows: readonly LedgerRow[]; readonly months: readonly string[]; readonly asOf?: string };
+  /** content/site.yaml (footer, filings); empty when the file is absent. */
+  readonly site: SiteSettings;
   readonly problems: ContentProblem[];
 }
 
@@ -78,7 +87,10 @@ export function readSettingsFile<S extends z.ZodType>(file: string, relName: str
   const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: lines, schema: 'core', uniqueKeys: true });
   const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lines.linePos(offset).line);
   if (doc.errors.length) {
-    for (const e of doc.errors) problems.push({ file: relName, field: '', message: msg.yaml(e.message.split('\n')[0] ?? ''), ...(e.linePos ? { line: e.linePos[0].line } : {}) });
+    for (const e of doc.errors) {
+      const line = lineAt(e.pos[0]) ?? 1;
+      problems.push({ file: relName, field: '', line, message: msg.yaml(line, msg.yamlError[e.code] ?? msg.yamlError.IMPOSSIBLE!) });
+    }
     return undefined;
   }
   type Node = { range?: [number, number, number]; items?: { key?: { value?: unknown; range?: [number, number, number] } }[] };
@@ -136,15 +148,21 @@ function splitFrontmatter(source: string): { yaml: string; body: string } | null
   return { yaml: match[1] ?? '', body: (match[2] ?? '').trim() };
 }
 
-function parseYaml(source: string, file: string, problems: ContentProblem[]): unknown {
-  try {
-    // CORE_SCHEMA: dates stay strings (no YAML timestamps), so the schema sees exactly what the editor wrote.
-    return yaml.load(source, { schema: yaml.CORE_SCHEMA });
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    problems.push({ file, field: '', message: msg.yaml(reason ?? '') });
-    return undefined;
+/**
+ * Parse YAML with the `yaml` package: every syntax error is reported (not just the first), in Chinese, at its
+ * line in the file — `firstLine` is the file line the YAML starts on (2 in front matter, after the `---`).
+ * The core schema keeps dates as strings (no YAML timestamps), so the schema sees exactly what the editor
+ * wrote. `undefined` when the text has syntax errors.
+ */
+function parseYaml(source: string, file: string, problems: ContentProblem[], firstLine = 1): unknown {
+  const lines = new LineCounter();
+  const doc = parseDocument(source.replace(/^\uFEFF/, ''), { schema: 'core', lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length === 0) return doc.toJS();
+  for (const error of doc.errors) {
+    const line = lines.linePos(error.pos[0]).line + firstLine - 1;
+    problems.push({ file, field: '', line, message: msg.yaml(line, msg.yamlError[error.code] ?? msg.yamlError.IMPOSSIBLE!) });
   }
+  return undefined;
 }
 
 /**
@@ -162,16 +180,52 @@ export function readClockData(contentDir: string): ClockData {
   return { days: calendar ? calendarDays(calendar) : [], settings: settings ? resolveFeedbackSettings(settings) : DEFAULT_FEEDBACK_SETTINGS };
 }
 
-/** Just the region ids, in the editors' order (the feedback API accepts only the site's regions). */
-export function readRegionIds(contentDir: string): string[] {
+
+/** The problems of `checked` that `problems` does not already have (the same field and message). */
+function pushNew(problems: ContentProblem[], found: readonly ContentProblem[]): void {
+  const seen = new Set(problems.map((p) => `${p.file}|${p.field}|${p.message}`));
+  for (const p of found) if (!seen.has(`${p.file}|${p.field}|${p.message}`)) problems.push(p);
+}
+
+/** content/site.yaml checked, with its problems; `{}` when there is no such file. */
+function readSite(contentDir: string, rel: (p: string) => string, problems: ContentProblem[]): SiteSettings {
+  const file = path.join(contentDir, 'site.yaml');
+  if (!existsSync(file)) return {};
+  const data = parseYaml(readFileSync(file, 'utf8'), rel(file), problems);
+  if (data === undefined) return {};
+  const result = check(siteSettingsSchema, data ?? {}, rel(file));
+  if (!result.ok) {
+    problems.push(...result.problems);
+    return {};
+  }
+  const image = result.data.governmentMark?.image;
+  if (image && !existsSync(path.join(contentDir, image))) problems.push({ file: rel(file), field: 'governmentMark.image', message: msg.missingFile(`content/${image}`) });
+  return result.data;
+}
+
+let siteCache: { dir: string; settings: SiteSettings } | undefined;
+
+/** The site settings for pages (the build has already refused invalid ones). */
+export function readSiteSettings(contentDir: string): SiteSettings {
+  if (siteCache?.dir !== contentDir) siteCache = { dir: contentDir, settings: readSite(contentDir, (p) => p, []) };
+  return siteCache.settings;
+}
+
+/** Just the regions' ids and names, in the editors' order (the feedback API accepts only the site's regions). */
+export function readRegions(contentDir: string): { id: string; name: string }[] {
   const file = path.join(contentDir, 'regions.yaml');
-  return existsSync(file) ? regionIdsOf(readFileSync(file, 'utf8')) : [];
+  return existsSync(file) ? regionsOf(readFileSync(file, 'utf8')) : [];
+}
+
+/** Just the region ids, in the editors' order. */
+export function readRegionIds(contentDir: string): string[] {
+  return readRegions(contentDir).map((r) => r.id);
 }
 
 /** Units' ids and names only (the staff API's list of units to assign), without validating everything else. */
 export function readUnitNames(contentDir: string): { id: string; name: string; shortName: string }[] {
   return listFiles(path.join(contentDir, 'units'), ['.yaml', '.yml']).flatMap((file) => {
-    const result = unitSchema.safeParse(yaml.load(readFileSync(file, 'utf8'), { schema: yaml.CORE_SCHEMA }));
+    const result = unitSchema.safeParse(parseYaml(readFileSync(file, 'utf8'), file, []));
     return result.success ? [{ id: result.data.id, name: result.data.name, shortName: result.data.shortName }] : [];
   });
 }
@@ -180,29 +234,35 @@ export function readUnitNames(contentDir: string): { id: string; name: string; s
  * Read and validate everything under `contentDir` (the folder named `content`). `root` is the folder that
  * file names in messages are relative to (the project root). `ledger: false` leaves out content/ledger/.
  */
-export function readContent(contentDir: string, root = path.dirname(contentDir), options: { readonly ledger?: boolean } = {}): Content {
+export function readContent(contentDir: string, root = path.dirname(contentDir), options: { readonly ledger?: boolean; readonly today?: string } = {}): Content {
+  const today = options.today ?? asOfDate();
   const problems: ContentProblem[] = [];
   const rel = (p: string) => path.relative(root, p).split(path.sep).join('/');
 
-  function readMarkdown<S extends z.ZodType>(file: string, schema: S) {
+  /**
+   * A Markdown file's front matter checked with `schema`: `data` when it passes; otherwise its problems are
+   * recorded and `raw` is what was written (for the checks that can still run). Null without front matter
+   * or with YAML that does not parse.
+   */
+  function readMarkdown<S extends z.ZodType>(file: string, schema: S): { data?: z.output<S>; raw: unknown; body: string } | null {
     const parts = splitFrontmatter(readFileSync(file, 'utf8'));
     if (!parts) {
       problems.push({ file: rel(file), field: '', message: msg.frontmatter });
       return null;
     }
-    const data = parseYaml(parts.yaml, rel(file), problems);
-    if (data === undefined && problems.at(-1)?.file === rel(file)) return null;
-    const result = check(schema, data ?? {}, rel(file));
+    const raw = parseYaml(parts.yaml, rel(file), problems, 2);
+    if (raw === undefined) return null;
+    const result = check(schema, raw ?? {}, rel(file));
     if (!result.ok) {
       problems.push(...result.problems);
-      return null;
+      return { raw, body: parts.body };
     }
     // The body is text too: the same rule (a CRLF file's line breaks are line breaks).
     if (hasForbiddenControl(parts.body.replace(/\r\n?/g, '\n'))) {
       problems.push({ file: rel(file), field: '', message: msg.control });
       return null;
     }
-    return { data: result.data, body: parts.body };
+    return { data: result.data, raw, body: parts.body };
   }
 
   // Regions: one YAML list.
@@ -223,51 +283,54 @@ export function readContent(contentDir: string, root = path.dirname(contentDir),
     const data = parseYaml(readFileSync(file, 'utf8'), rel(file), problems);
     if (data === undefined) continue;
     const result = check(unitSchema, data, rel(file));
-    if (!result.ok) {
-      problems.push(...result.problems);
-      continue;
-    }
+    if (!result.ok) problems.push(...result.problems);
+    const unit = (result.ok ? result.data : validFields(unitSchema, data)) as Partial<Unit>;
     const expected = path.basename(file).replace(/\.ya?ml$/, '');
-    if (result.data.id !== expected) problems.push({ file: rel(file), field: 'id', message: msg.idMismatch(expected) });
-    if (result.data.region && !regionIds.has(result.data.region)) {
-      problems.push({ file: rel(file), field: 'region', message: msg.unknownRegion(result.data.region) });
-    }
-    units.push({ id: result.data.id, data: result.data, body: '', file: rel(file) });
+    if (unit.id && unit.id !== expected) problems.push({ file: rel(file), field: 'id', message: msg.idMismatch(expected) });
+    if (unit.region && !regionIds.has(unit.region)) problems.push({ file: rel(file), field: 'region', message: msg.unknownRegion(unit.region) });
+    if (result.ok) units.push({ id: result.data.id, data: result.data, body: '', file: rel(file) });
   }
   const unitIds = new Set(units.map((u) => u.id));
 
-  // Items: content/items/<year>/<id>.md.
+  // Items: content/items/<year>/<id>.md. A file with problems is still checked as far as its fields allow.
   const items: Entry<Item>[] = [];
   const seenIds = new Map<string, string>();
   for (const file of listFiles(path.join(contentDir, 'items'), ['.md'])) {
     const parsed = readMarkdown(file, itemSchema);
     if (!parsed) continue;
-    const item = parsed.data;
     const f = rel(file);
     const before = problems.length;
+    const found: ContentProblem[] = [];
+    const issue = (p: PropertyKey[], message: string) => found.push({ file: f, field: formatPath(p), message });
+    const item: ItemFields = parsed.data ?? (validFields(itemSchema, parsed.raw) as ItemFields);
+    if (!parsed.data) itemRules(item, issue);
+    itemDateRules(item, today, issue);
     const expected = path.basename(file, '.md');
-    if (item.id !== expected) problems.push({ file: f, field: 'id', message: msg.idMismatch(expected) });
-    const yearDir = path.basename(path.dirname(file));
-    if (item.id.split('-')[1] !== yearDir) problems.push({ file: f, field: 'id', message: msg.yearMismatch(yearDir) });
-    const other = seenIds.get(item.id);
-    if (other) problems.push({ file: f, field: 'id', message: msg.duplicateId(other) });
-    seenIds.set(item.id, f);
-    if (!regionIds.has(item.region)) problems.push({ file: f, field: 'region', message: msg.unknownRegion(item.region) });
-    if (!unitIds.has(item.leadUnit)) problems.push({ file: f, field: 'leadUnit', message: msg.unknownUnit(item.leadUnit) });
-    item.supportUnits.forEach((u, i) => {
-      if (!unitIds.has(u)) problems.push({ file: f, field: `supportUnits[${i}]`, message: msg.unknownUnit(u) });
+    if (item.id) {
+      if (item.id !== expected) issue(['id'], msg.idMismatch(expected));
+      const yearDir = path.basename(path.dirname(file));
+      if (item.id.split('-')[1] !== yearDir) issue(['id'], msg.yearMismatch(yearDir));
+      const other = seenIds.get(item.id);
+      if (other) issue(['id'], msg.duplicateId(other));
+      seenIds.set(item.id, f);
+    }
+    if (item.region && !regionIds.has(item.region)) issue(['region'], msg.unknownRegion(item.region));
+    if (item.leadUnit && !unitIds.has(item.leadUnit)) issue(['leadUnit'], msg.unknownUnit(item.leadUnit));
+    item.supportUnits?.forEach((u, i) => {
+      if (u && !unitIds.has(u)) issue(['supportUnits', i], msg.unknownUnit(u));
     });
-    item.updates.forEach((u, i) => {
-      if (!unitIds.has(u.unit)) problems.push({ file: f, field: `updates[${i}].unit`, message: msg.unknownUnit(u.unit) });
+    item.updates?.forEach((u, i) => {
+      if (u && !unitIds.has(u.unit)) issue(['updates', i, 'unit'], msg.unknownUnit(u.unit));
     });
-    item.attachments.forEach((a, i) => {
+    item.attachments?.forEach((a, i) => {
+      if (!a) return;
       const target = path.join(contentDir, a.file);
-      if (!existsSync(target) || !statSync(target).isFile()) {
-        problems.push({ file: f, field: `attachments[${i}].file`, message: msg.missingFile(`content/${a.file}`) });
-      }
+      if (!existsSync(target) || !statSync(target).isFile()) issue(['attachments', i, 'file'], msg.missingFile(`content/${a.file}`));
     });
-    if (!parsed.body) problems.push({ file: f, field: '', message: msg.emptyBody });
-    if (problems.length === before) items.push({ id: item.id, data: item, body: parsed.body, file: f });
+    if (!parsed.body) found.push({ file: f, field: '', message: msg.emptyBody });
+    else if (parsed.body.includes(newItem.bodyPlaceholder)) found.push({ file: f, field: '', message: msg.placeholderBody });
+    pushNew(problems, found);
+    if (parsed.data && problems.length === before) items.push({ id: parsed.data.id, data: parsed.data, body: parsed.body, file: f });
   }
 
   // Notices: content/notices/<slug>.md.
@@ -279,11 +342,8 @@ export function readContent(contentDir: string, root = path.dirname(contentDir),
     }
     const parsed = readMarkdown(file, noticeSchema);
     if (!parsed) continue;
-    if (!parsed.body) {
-      problems.push({ file: rel(file), field: '', message: msg.emptyNotice });
-      continue;
-    }
-    notices.push({ id: path.basename(file, '.md'), data: parsed.data, body: parsed.body, file: rel(file) });
+    if (!parsed.body) problems.push({ file: rel(file), field: '', message: msg.emptyNotice });
+    else if (parsed.data) notices.push({ id: path.basename(file, '.md'), data: parsed.data, body: parsed.body, file: rel(file) });
   }
 
   // Standing pages: content/pages/<slug>.md, published at /<slug>/.
@@ -296,28 +356,26 @@ export function readContent(contentDir: string, root = path.dirname(contentDir),
     }
     const parsed = readMarkdown(file, pageSchema);
     if (!parsed) continue;
-    if (!parsed.body) {
-      problems.push({ file: rel(file), field: '', message: msg.emptyPage });
-      continue;
-    }
-    pages.push({ id: slug, data: parsed.data, body: parsed.body, file: rel(file) });
+    if (!parsed.body) problems.push({ file: rel(file), field: '', message: msg.emptyPage });
+    else if (parsed.data) pages.push({ id: slug, data: parsed.data, body: parsed.body, file: rel(file) });
   }
 
   // Published replies: content/replies/<tracking-number>.md.
   const replies: Entry<PublishedReply>[] = [];
-  const itemIds = new Set(items.map((i) => i.id));
+  // Every item file's id, problems or not (a reply to an item with a typo is not also a reply to nothing).
+  const itemIds = new Set(seenIds.keys());
   for (const file of listFiles(path.join(contentDir, 'replies'), ['.md'])) {
     const parsed = readMarkdown(file, replySchema);
     if (!parsed) continue;
     const f = rel(file);
     const before = problems.length;
     const expected = path.basename(file, '.md');
-    const r = parsed.data;
-    if (r.trackingNumber !== expected) problems.push({ file: f, field: 'trackingNumber', message: msg.idMismatch(expected) });
-    if (!unitIds.has(r.unit)) problems.push({ file: f, field: 'unit', message: msg.unknownUnit(r.unit) });
+    const r = (parsed.data ?? validFields(replySchema, parsed.raw)) as Partial<PublishedReply>;
+    if (r.trackingNumber && r.trackingNumber !== expected) problems.push({ file: f, field: 'trackingNumber', message: msg.idMismatch(expected) });
+    if (r.unit && !unitIds.has(r.unit)) problems.push({ file: f, field: 'unit', message: msg.unknownUnit(r.unit) });
     if (r.itemId && !itemIds.has(r.itemId)) problems.push({ file: f, field: 'itemId', message: msg.unknownItem(r.itemId) });
     if (!parsed.body) problems.push({ file: f, field: '', message: msg.emptyReply });
-    if (problems.length === before) replies.push({ id: r.trackingNumber, data: r, body: parsed.body, file: f });
+    if (parsed.data && problems.length === before) replies.push({ id: parsed.data.trackingNumber, data: parsed.data, body: parsed.body, file: f });
   }
 
   // The clock: content/calendar.yaml and content/settings/feedback.yaml.
@@ -333,7 +391,9 @@ export function readContent(contentDir: string, root = path.dirname(contentDir),
   // The Astro loaders skip the ledger (its pages read it themselves, readLedgerContent); the checks read it.
   const ledger = options.ledger === false ? { rows: [], months: [] } : readLedger(path.join(contentDir, 'ledger'), rel, unitIds, statsUnitOrder(units.map((u) => u.data), feedbackSettings), problems);
 
-  return { items, units, regions, notices, pages, replies, ...(calendar ? { calendar } : {}), ...(feedbackSettings ? { feedbackSettings } : {}), ledger, problems };
+  const site = readSite(contentDir, rel, problems);
+
+  return { items, units, regions, notices, pages, replies, site, ...(calendar ? { calendar } : {}), ...(feedbackSettings ? { feedbackSettings } : {}), ledger, problems };
 }
 
 /**
@@ -344,7 +404,7 @@ export function readLedgerContent(contentDir: string) {
   const problems: ContentProblem[] = [];
   const rel = (p: string) => path.relative(path.dirname(contentDir), p).split(path.sep).join('/');
   const units = listFiles(path.join(contentDir, 'units'), ['.yaml', '.yml']).flatMap((file) => {
-    const result = check(unitSchema, yaml.load(readFileSync(file, 'utf8'), { schema: yaml.CORE_SCHEMA }), rel(file));
+    const result = check(unitSchema, parseYaml(readFileSync(file, 'utf8'), rel(file), []), rel(file));
     return result.ok ? [result.data] : [];
   });
   const settingsFile = path.join(contentDir, 'settings', 'feedback.yaml');
@@ -377,7 +437,7 @@ function readLedger(dir: string, rel: (p: string) => string, unitIds: ReadonlySe
     try {
       data = JSON.parse(readFileSync(file, 'utf8'));
     } catch (error) {
-      problems.push({ file: f, field: '', message: msg.yaml(error instanceof Error ? error.message : String(error)) });
+      problems.push({ file: f, field: '', message: msg.json(error instanceof Error ? error.message : String(error)) });
       continue;
     }
     const result = check(ledgerMonthSchema, data, f);

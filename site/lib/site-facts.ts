@@ -6,16 +6,16 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteFacts } from '../../domain/api/site-facts.ts';
-import { readRegionIds, readUnitNames } from './content-source.ts';
+import { readRegions, readUnitNames } from './content-source.ts';
 
 export function siteFacts(site: {
   readonly units: readonly { readonly id: string; readonly name: string; readonly shortName: string }[];
-  readonly regions: readonly { readonly id: string }[];
+  readonly regions: readonly { readonly id: string; readonly name: string }[];
   readonly itemIds: readonly string[];
 }): SiteFacts {
   return {
     units: site.units.map(({ id, name, shortName }) => ({ id, name, shortName })),
-    regions: site.regions.map(({ id }) => ({ id })),
+    regions: site.regions.map(({ id, name }) => ({ id, name })),
     items: [...site.itemIds].sort().map((id) => ({ id })),
   };
 }
@@ -31,5 +31,5 @@ export function readSiteFacts(contentDir: string): SiteFacts {
   } catch {
     itemIds = [];
   }
-  return siteFacts({ units: readUnitNames(contentDir), regions: readRegionIds(contentDir).map((id) => ({ id })), itemIds });
+  return siteFacts({ units: readUnitNames(contentDir), regions: readRegions(contentDir), itemIds });
 }

@@ -1,10 +1,12 @@
 /**
  * The feedback form's island (/feedback/). Without it the form is a plain post to the API; with it:
  *
- * - `?item=<id>` preselects 对督查事项的意见 and fills the item number;
+ * - `?item=<id>` preselects 对督查事项的意见 and fills the item number; `?kind=correction&page=<path>` (我要纠错
+ *   under every page) preselects 网站内容纠错 and fills the page's address;
  * - on submit the fields are checked with the API's own schema (domain/feedback/schema.ts), so the
  *   messages are the API's; problems are listed in a summary with links and shown by each field;
- * - the proof of work runs (“正在进行安全验证…”), then the submission is posted with an Idempotency-Key and
+ * - the proof of work runs — its progress (announced once, the seconds counting beside it) next to the
+ *   submit button, where the person is looking — then the submission is posted with an Idempotency-Key and
  *   the receipt is shown in the page, with copy and print;
  * - before sending, {key, body} is kept in localStorage. If the network fails it stays there and is sent
  *   again when the browser comes back online, after a back-off, or on the next visit; the same key makes
@@ -13,12 +15,13 @@
  * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
  */
 import * as z from 'zod/mini';
-import { createFeedbackSchema, fromFormFields, IDEMPOTENCY_KEY, ITEM_ID } from '../../domain/feedback/schema.ts';
+import { createFeedbackSchema, fromFormFields, IDEMPOTENCY_KEY, ITEM_ID, PAGE_URL } from '../../domain/feedback/schema.ts';
+import { FEEDBACK_KINDS } from '../../domain/feedback/kinds.ts';
 import { charLength, normalizeText } from '../../domain/text.ts';
 import { formatPassword } from '../../domain/feedback/password.ts';
 import { RETENTION } from '../../domain/feedback/retention.ts';
 import type { Receipt } from '../../domain/api/feedback.ts';
-import { feedbackField, feedbackPage as t } from '../../domain/labels/zh-CN.ts';
+import { feedbackField, feedbackPage as t, formText } from '../../domain/labels/zh-CN.ts';
 import { chinaDateTime } from '../../domain/dates.ts';
 import { urls } from '../../domain/urls.ts';
 import { announce, ApiError, clearErrors, postJson, showErrors } from './form-errors.ts';
@@ -103,17 +106,40 @@ export function startFeedbackForm(): void {
   const status = document.getElementById('fb-status');
   const receipt = document.getElementById('fb-receipt');
   const submit = document.getElementById('fb-submit') as HTMLButtonElement | null;
-  if (!form || !summary || !status || !receipt || !submit) return;
+  const progress = document.getElementById('fb-progress');
+  if (!form || !summary || !status || !receipt || !submit || !progress) return;
   const intro = document.getElementById('fb-intro');
   const content = form.elements.namedItem('content') as HTMLTextAreaElement;
   const count = document.getElementById('fb-content-count')!;
   const region = form.elements.namedItem('region') as HTMLSelectElement;
   const regionIds = [...region.options].map((o) => o.value).filter(Boolean);
   const schema = createFeedbackSchema({ regionIds });
-  const texts = { labels: feedbackField as Record<string, string>, prefix: t.errorPrefix };
+  const texts = { labels: feedbackField as Record<string, string>, prefix: formText.errorPrefix };
 
   let busy = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let ticker: ReturnType<typeof setInterval> | undefined;
+
+  /**
+   * What is happening now, beside the submit button: the step (announced once) and, while the proof of work
+   * runs, a moving bar and the seconds so far (not announced: a screen reader would hear every second).
+   */
+  function showProgress(text: string | null, counting = false): void {
+    clearInterval(ticker);
+    progress!.replaceChildren();
+    if (!text) return;
+    const label = document.createElement('span');
+    label.textContent = text;
+    progress!.append(label);
+    if (!counting) return;
+    const bar = document.createElement('progress');
+    const seconds = document.createElement('span');
+    bar.setAttribute('aria-hidden', 'true');
+    seconds.setAttribute('aria-hidden', 'true');
+    progress!.append(' ', bar, ' ', seconds);
+    const started = Date.now();
+    ticker = setInterval(() => (seconds.textContent = t.verifyingFor(Math.round((Date.now() - started) / 1000))), 1000);
+  }
   let backoff = 15;
 
   // Characters typed, counted as the schema counts them; announced politely once typing pauses.
@@ -188,9 +214,10 @@ export function startFeedbackForm(): void {
     submit!.disabled = true;
     clearTimeout(retryTimer);
     try {
-      announce(status!, [lead ?? '', t.verifying]);
+      announce(status!, lead ?? '');
+      showProgress(t.verifying, true);
       const altcha = await solve(await fetchChallenge());
-      announce(status!, [lead ?? '', t.submitting]);
+      showProgress(t.submitting);
       const { data } = await postJson<Receipt>(routePath('submit'), { ...p.body, altcha }, { 'Idempotency-Key': p.key });
       removePending();
       backoff = 15;
@@ -198,6 +225,7 @@ export function startFeedbackForm(): void {
     } catch (err) {
       failed(p, err);
     } finally {
+      showProgress(null);
       busy = false;
       submit!.disabled = false;
     }
@@ -252,8 +280,28 @@ export function startFeedbackForm(): void {
     return;
   }
 
+  const params = new URLSearchParams(location.search);
+  // 我要纠错 on any page: /feedback/?kind=correction&page=/items/DC-2026-014/ (a path of this site only).
+  const kind = params.get('kind');
+  if (kind && (FEEDBACK_KINDS as readonly string[]).includes(kind)) {
+    const radio = form.querySelector<HTMLInputElement>(`input[name="kind"][value="${kind}"]`);
+    if (radio) radio.checked = true;
+  }
+  const page = params.get('page')?.trim();
+  if (kind === 'correction' && page && page.startsWith('/') && PAGE_URL.test(page)) {
+    (form.elements.namedItem('pageUrl') as HTMLInputElement).value = page;
+    const note = document.getElementById('fb-page-note');
+    if (note) {
+      note.querySelector('span')!.textContent = t.forPage(page);
+      const a = note.querySelector('a')!;
+      a.href = page;
+      a.textContent = t.backToPage;
+      note.hidden = false;
+    }
+  }
+
   // Feedback on one item: /feedback/?item=DC-2026-014 (the item pages link here).
-  const item = new URLSearchParams(location.search).get('item')?.trim().toUpperCase();
+  const item = params.get('item')?.trim().toUpperCase();
   if (item && ITEM_ID.test(item)) {
     (form.elements.namedItem('itemId') as HTMLInputElement).value = item;
     const radio = form.querySelector<HTMLInputElement>('input[name="kind"][value="item_feedback"]');

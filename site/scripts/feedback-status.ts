@@ -13,7 +13,7 @@ import { clockSummary, historyDeadline } from '../../domain/feedback/deadline-te
 import * as z from 'zod/mini';
 import { lookupSchema, ratingSchema } from '../../domain/feedback/schema.ts';
 import type { LookupResult } from '../../domain/api/feedback.ts';
-import { feedbackField, feedbackKind, feedbackPage as t } from '../../domain/labels/zh-CN.ts';
+import { feedbackField, feedbackKind, formText, lookupPage } from '../../domain/labels/zh-CN.ts';
 import { chinaDateTime } from '../../domain/dates.ts';
 import { urls } from '../../domain/urls.ts';
 import { announce, ApiError, clearErrors, fieldErrorsOf, postJson, showErrors } from './form-errors.ts';
@@ -47,7 +47,7 @@ export function startLookup(): void {
   const result = document.getElementById('lk-result');
   const submit = document.getElementById('lk-submit') as HTMLButtonElement | null;
   if (!form || !summary || !status || !alert || !result || !submit) return;
-  const texts = { labels: feedbackField as Record<string, string>, prefix: t.errorPrefix };
+  const texts = { labels: feedbackField as Record<string, string>, prefix: formText.errorPrefix };
   const number = form.elements.namedItem('trackingNumber') as HTMLInputElement;
   const password = form.elements.namedItem('password') as HTMLInputElement;
   let busy = false;
@@ -66,7 +66,7 @@ export function startLookup(): void {
         return (await postJson<T>(url, altcha ? { ...body, altcha } : body)).data;
       } catch (err) {
         if (!(err instanceof ApiError) || err.status !== 428 || !err.problem?.challenge || round >= 2) throw err;
-        announce(status!, t.proofWorking);
+        announce(status!, lookupPage.proofWorking);
         altcha = await solveInWorker(err.problem.challenge as Challenge);
       }
     }
@@ -116,8 +116,8 @@ export function startLookup(): void {
     };
     reply.replaceChildren(
       ...(r.reply
-        ? [...r.reply.text.split('\n').map((line) => p(line)), p(`${t.replyUnit}：${r.reply.unit} · ${chinaDateTime(r.reply.at).slice(0, 10)}`, 'muted')]
-        : [p(t.replyPending)]),
+        ? [...r.reply.text.split('\n').map((line) => p(line)), p(`${lookupPage.replyUnit}：${r.reply.unit} · ${chinaDateTime(r.reply.at).slice(0, 10)}`, 'muted')]
+        : [p(lookupPage.replyPending)]),
     );
     renderRating(r);
     result!.hidden = false;
@@ -128,7 +128,7 @@ export function startLookup(): void {
   const ratingForm = document.getElementById('rating-form') as HTMLFormElement | null;
   const ratingSummary = document.getElementById('rt-summary');
   const ratingGiven = document.getElementById('lk-rating-given');
-  const ratingTexts = { labels: { ...feedbackField, rating: t.ratingLegend, comment: t.ratingComment } as Record<string, string>, prefix: t.errorPrefix };
+  const ratingTexts = { labels: { ...feedbackField, rating: lookupPage.ratingLegend, comment: lookupPage.ratingComment } as Record<string, string>, prefix: formText.errorPrefix };
 
   /** The rating given, or the form to give one while the window is open; nothing before a reply. */
   function renderRating(r: LookupResult): void {
@@ -138,7 +138,7 @@ export function startLookup(): void {
     ratingGiven.textContent = r.rating ? `${r.rating.label}（${chinaDateTime(r.rating.at).slice(0, 10)}）` : '';
     ratingForm.hidden = !r.rateUntil;
     if (r.rateUntil) {
-      document.getElementById('rt-intro')!.textContent = t.ratingIntro(chinaDateTime(r.rateUntil).slice(0, 10));
+      document.getElementById('rt-intro')!.textContent = lookupPage.ratingIntro(chinaDateTime(r.rateUntil).slice(0, 10));
       (ratingForm.elements.namedItem('trackingNumber') as HTMLInputElement).value = r.trackingNumber;
       (ratingForm.elements.namedItem('password') as HTMLInputElement).value = credentials?.password ?? '';
     }
@@ -160,11 +160,11 @@ export function startLookup(): void {
     try {
       const data = await postWithProof<LookupResult>(routePath('rate'), parsed.data);
       render(data);
-      announce(status!, t.ratingThanks);
+      announce(status!, lookupPage.ratingThanks);
     } catch (err) {
       const errors = fieldErrorsOf(err);
       if (errors) showErrors(ratingForm, ratingSummary, errors, ratingTexts);
-      else announce(alert!, err instanceof ApiError ? err.message : t.networkError, 'error-message');
+      else announce(alert!, err instanceof ApiError ? err.message : formText.networkError, 'error-message');
     } finally {
       busy = false;
     }
@@ -184,7 +184,7 @@ export function startLookup(): void {
     clearErrors(form, summary);
     busy = true;
     submit.disabled = true;
-    announce(status, t.lookupLoading);
+    announce(status, lookupPage.lookupLoading);
     try {
       const data = await postWithProof<LookupResult>(routePath('lookup'), body);
       announce(status, '');
@@ -195,7 +195,7 @@ export function startLookup(): void {
       result.hidden = true;
       const errors = fieldErrorsOf(err);
       if (errors) showErrors(form, summary, errors, texts);
-      else announce(alert, err instanceof ApiError ? err.message : t.networkError, 'error-message');
+      else announce(alert, err instanceof ApiError ? err.message : formText.networkError, 'error-message');
     } finally {
       busy = false;
       submit.disabled = false;

@@ -90,7 +90,8 @@ export class ApiError extends Error {
   readonly retryAfter: number | null;
 
   constructor(status: number, problem: ProblemBody | null, retryAfter: number | null) {
-    super(problem?.title ?? `HTTP ${status}`);
+    // The title and, when there is one (how long to wait after a 429), the detail.
+    super(problem ? [problem.title, problem.detail].filter(Boolean).join('。') : `HTTP ${status}`);
     this.name = 'ApiError';
     this.status = status;
     this.problem = problem;

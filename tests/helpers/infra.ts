@@ -49,13 +49,28 @@ export interface Synth {
   readonly validationReport: unknown;
 }
 
+/**
+ * Run `build` without CDK's "Bundling asset …" notes: aws-cdk-lib writes one to stderr for every function it
+ * bundles, whatever the log level, and the tests synthesize dozens. Everything else still gets through.
+ */
+function withoutBundlingNotes<T>(build: () => T): T {
+  const write = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) =>
+    String(chunk).startsWith('Bundling asset ') ? true : write(chunk, ...rest)) as typeof process.stderr.write;
+  try {
+    return build();
+  } finally {
+    process.stderr.write = write;
+  }
+}
+
 export function synth(context: Partial<Record<ContextKey, string>>): Synth {
   const config = readConfig({ sitePath: FIXTURE_SITE, ...context }, ROOT);
   const outdir = mkdtempSync(path.join(os.tmpdir(), 'ducha-cdk-'));
   const app = new App({ outdir });
-  const built = buildApp(app, config);
+  const built = withoutBundlingNotes(() => buildApp(app, config));
   // Throws with the whole report when cdk-nag (or any validation plugin) finds an unacknowledged violation.
-  const assembly = app.synth();
+  const assembly = withoutBundlingNotes(() => app.synth());
   const reportFile = path.join(assembly.directory, 'policy-validation-report.json');
   const template = Template.fromStack(built.main);
   return {

@@ -13,6 +13,7 @@ import os from 'node:os';
 import { TEST_POW } from './pow.ts';
 import { limitsFromEnv } from '../../functions/http/limits.ts';
 import { cacheDir, root, TEST_AS_OF } from './paths.ts';
+import { fileLogger } from './server-log.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -38,7 +39,9 @@ export async function setup(project: TestProject): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ducha-site-data-'));
   server = await startLocalPortal({ distDir, dataDir, port: 0, inMemory: true, pow: TEST_POW,
     // Every browser test comes from 127.0.0.1: give the suite room (rate limits are tested in integration/).
-    limits: limitsFromEnv({ DUCHA_RATE_LIMIT_MULTIPLIER: '100' }) });
+    limits: limitsFromEnv({ DUCHA_RATE_LIMIT_MULTIPLIER: '100' }),
+    // Its request log goes to a file (printed when a run fails), not into the test output.
+    logger: fileLogger('ducha-portal') });
   project.provide('siteUrl', server.url);
   project.provide('distDir', distDir);
   project.provide('dynamoEndpoint', server.dynamoEndpoint);

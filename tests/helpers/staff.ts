@@ -26,7 +26,7 @@ export const UNITS: UnitInfo[] = [
 /** The site's facts the staff tests work with: the units above, two regions, a few items. */
 export const FACTS: SiteFacts = {
   units: UNITS,
-  regions: [{ id: 'chengguan' }, { id: 'hexi' }],
+  regions: [{ id: 'chengguan', name: '城关街道' }, { id: 'hexi', name: '河西街道' }],
   items: [{ id: 'DC-2026-014' }, { id: 'DC-2026-015' }],
 };
 

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inlineHashes } from '../../infra/lib/security-headers.ts';
 import { contentSecurityPolicy, HSTS_MAX_AGE_SECONDS, PERMISSIONS_POLICY } from '../../domain/security-headers.ts';
-import { API_FORWARDED_HEADERS, HASHED_PATHS, IMMUTABLE_CACHE_CONTROL, OPEN311_MAX_TTL, OPEN311_PATH, ORIGIN_VERIFY_HEADER, SHORT_CACHE_CONTROL } from '../../infra/constructs/site-settings.ts';
+import { API_FORWARDED_HEADERS, HASHED_PATHS, IMMUTABLE_CACHE_CONTROL, OPEN311_MAX_TTL, OPEN311_PATH, ORIGIN_VERIFY_HEADER, SHORT_CACHE_CONTROL, VIEWER_IPV6 } from '../../infra/constructs/site-settings.ts';
 import { API_ROUTES } from '../../domain/api/routes.ts';
 import { staffTokenOrigin } from '../../infra/constructs/staff-auth.ts';
 import { startLocalServer } from '../../functions/local/server.ts';
@@ -64,6 +64,11 @@ describe.each(VARIANT_NAMES)('site (%s)', (variant) => {
   const apiOrigin = () => distribution.Origins.find((o: any) => o.CustomOriginConfig);
   const apiBehavior = () => distribution.CacheBehaviors.find((b: any) => b.PathPattern === '/api/*');
   const policy = (type: string, id: unknown) => s.json.Resources[[...referencedIds(id)][0]!];
+
+  it('answers viewers over IPv6 wherever the partition offers it (global: yes; CloudFront China: not yet)', () => {
+    expect(distribution.IPV6Enabled).toBe(VIEWER_IPV6[s.config.partition]);
+    expect(distribution.IPV6Enabled).toBe(variant === 'global');
+  });
 
   it('keeps the bucket private: public access blocked, TLS only, logged', () => {
     const bucket = s.json.Resources[siteBucketId];

@@ -128,10 +128,11 @@ describe.each(engines)('feedback API on %s', (_engine, endpoint) => {
       new URLSearchParams({ kind: 'clue', title, content: '青石镇中街的路灯坏了两个月没有人修。', 'contact.phone': '', privacyConsent: 'on' }).toString();
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
+      const title = `路灯 ${i} ${newKey().slice(0, 6)}`;
       const res = await strict.app.request('/api/feedback', {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html,application/xhtml+xml', 'x-test-client': '203.0.113.77' },
-        body: form(`路灯 ${i} ${newKey().slice(0, 6)}`),
+        body: form(title),
       });
       statuses.push(res.status);
       if (i === 0) {
@@ -141,8 +142,12 @@ describe.each(engines)('feedback API on %s', (_engine, endpoint) => {
         expect(html).toMatch(/DC\d{4}-[0-9A-Z]{6}/);
         expect(html).toContain(feedbackPage.unverified);
       } else if (i === 3) {
+        // Refused for now: the form comes back as typed, saying in Chinese how long to wait.
         expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
-        expect(await res.text()).toContain(msg.rateLimited);
+        const html = await res.text();
+        expect(html).toContain(msg.rateLimited);
+        expect(html).toContain(msg.waitFor(Number(res.headers.get('retry-after'))));
+        expect(html).toContain(`value="${title}"`);
       }
     }
     expect(statuses).toEqual([201, 201, 201, 429]);
@@ -177,6 +182,8 @@ describe.each(engines)('feedback API on %s', (_engine, endpoint) => {
     const third = await get();
     expect(third.status).toBe(429);
     expect(Number(third.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    // The problem says in Chinese how long to wait, from the same Retry-After.
+    expect(((await third.json()) as Json).detail).toBe(msg.waitFor(Number(third.headers.get('retry-after'))));
     expect((await limited.app.request('/api/challenge', { headers: { 'x-test-client': '198.51.100.201' } })).status).toBe(200);
     limited.close();
   });

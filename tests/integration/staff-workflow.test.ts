@@ -15,6 +15,7 @@ import { STAFF_TOKEN_MAX_SECONDS } from '../../domain/feedback/workflow.ts';
 import { KEY } from '../../functions/store/tables.ts';
 import { staffTestApi, UNITS, type StaffTestApi } from '../helpers/staff.ts';
 import { redaction, staffError } from '../../domain/labels/zh-CN.ts';
+import type { QueuePage } from '../../domain/api/staff.ts';
 import { STAFF_ACTIONS, type StaffAction } from '../../domain/feedback/status.ts';
 import { RATING } from '../../domain/feedback/rating.ts';
 import { eventLabel } from '../../domain/feedback/events.ts';
@@ -159,7 +160,16 @@ describe.each(engines)('staff workflow on %s', (_engine, endpoint) => {
       }
     }
     // Units see only their own work in the queue.
-    const inQueue = async (who: Who) => ((await s.request('GET', '/api/staff/queue?status=in_progress', auth[who])).json.items as { trackingNumber: string }[]).some((i) => i.trackingNumber === t);
+    // The queue is sorted by deadline, soonest first, so the newest submission may sit on a later page.
+    const inQueue = async (who: Who) => {
+      let cursor: string | undefined;
+      do {
+        const page = (await s.request('GET', `/api/staff/queue?status=in_progress${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, auth[who])).json as QueuePage;
+        if (page.items.some((i) => i.trackingNumber === t)) return true;
+        cursor = page.cursor;
+      } while (cursor);
+      return false;
+    };
     expect(await inQueue('water')).toBe(true);
     expect(await inQueue('urban')).toBe(false);
     expect(await inQueue('reviewer')).toBe(true);

@@ -14,8 +14,11 @@ import { FIELDS } from '../../site/lib/opendata.ts';
 import * as z from 'zod/mini';
 import { siteFactsSchema, siteIndex, type SiteFacts } from '../../domain/api/site-facts.ts';
 import { readSiteFacts } from '../../site/lib/site-facts.ts';
+import { apiPages } from '../helpers/api-pages.ts';
+import { root, TEST_AS_OF } from '../helpers/paths.ts';
+import { formatRate, scorecard } from '../../domain/items/derived.ts';
+import { unitField } from '../../domain/labels/zh-CN.ts';
 import { urls } from '../../domain/urls.ts';
-import { root } from '../helpers/paths.ts';
 
 const dist = inject('distDir');
 const sample = loadSample();
@@ -79,6 +82,27 @@ describe('built site', () => {
       expect(scriptSrc, f).toContain(`'${careScriptHash()}'`);
       expect(csp, f).toContain("object-src 'none'");
     }
+  });
+
+  it('explains on a unit page, in words, why 100% on time and overdue items can stand side by side', () => {
+    const [id, s] = [...sample.units.keys()].map((u) => [u, scorecard(u, sample.items, TEST_AS_OF)] as const).find(([, c]) => c.onTimeRate === 1 && c.overdueNow > 0) ?? [];
+    expect(s, 'a sample unit with every completed item on time and one overdue now').toBeDefined();
+    const html = read(`units/${id}/index.html`);
+    expect(html).toContain(unitField.rateExplained(s!.completed, s!.completedOnTime, formatRate(s!.onTimeRate)));
+    expect(html).toContain(unitField.overdueExplained(s!.overdueNow));
+  });
+
+  it('gives every page an icon, the pages the API renders too', () => {
+    const pages = [...files.map((f) => [f, read(f)]), ...Object.entries(apiPages())];
+    for (const [name, html] of pages) expect(html, name).toContain(`<link rel="icon" href="${urls.icon}" type="image/svg+xml"`);
+    expect(existsSync(path.join(dist, urls.icon))).toBe(true);
+  });
+
+  it('answers /favicon.ico, which browsers ask for whatever a page says', async () => {
+    const res = await fetch(`${inject('siteUrl')}/favicon.ico`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^image\//);
+    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
   });
 
   it('keeps pages within the byte budgets for 2G/3G (gzip HTML + CSS)', () => {

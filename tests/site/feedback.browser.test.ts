@@ -18,7 +18,7 @@ import { createFeedbackSchema, fromFormFields } from '../../domain/feedback/sche
 import { statusLabel } from '../../domain/feedback/status.ts';
 import { tableNamesFromEnv } from '../../functions/store/tables.ts';
 import type { LookupResult, Receipt } from '../../domain/api/feedback.ts';
-import { feedbackError, feedbackField, feedbackKind, feedbackPage as t } from '../../domain/labels/zh-CN.ts';
+import { feedbackError, feedbackField, feedbackKind, feedbackPage as t, formText, lookupPage } from '../../domain/labels/zh-CN.ts';
 import { urls } from '../../domain/urls.ts';
 import { chinaDateTime } from '../../domain/dates.ts';
 import { fieldErrors, type FieldError } from '../../domain/api/problem.ts';
@@ -108,19 +108,24 @@ function asPosted(entry: Entry): Record<string, unknown> {
 /** The summary line the API's HTML error page and the island both show for an error. */
 const summaryLine = (e: FieldError) => `${feedbackField[e.field as keyof typeof feedbackField] ?? e.field}：${e.message}`;
 
-/** Record every text shown in the form's status region (the proof-of-work step passes quickly in tests). */
+/**
+ * Record every text shown in the form's status region (#fb-status) and every step announced beside the
+ * submit button (#fb-progress; the proof-of-work step passes quickly in tests).
+ */
 async function recordStatus(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
-    const log: string[] = [];
-    (window as unknown as { statusLog: string[] }).statusLog = log;
+    const logs: Record<string, string[]> = { status: [], progress: [] };
+    (window as unknown as { statusLog: Record<string, string[]> }).statusLog = logs;
+    const note = (log: string[], text: string) => text && text !== log[log.length - 1] && log.push(text);
     // Watch from the first byte: the island announces before DOMContentLoaded.
     new MutationObserver(() => {
-      const text = document.getElementById('fb-status')?.textContent ?? '';
-      if (text && text !== log[log.length - 1]) log.push(text);
+      note(logs.status!, document.getElementById('fb-status')?.textContent ?? '');
+      note(logs.progress!, document.querySelector('#fb-progress > span')?.textContent ?? '');
     }).observe(document, { childList: true, subtree: true, characterData: true });
   });
 }
-const statusLog = (page: Page) => page.evaluate(() => (window as unknown as { statusLog: string[] }).statusLog);
+const statusLog = (page: Page) => page.evaluate(() => (window as unknown as { statusLog: Record<string, string[]> }).statusLog.status!);
+const progressLog = (page: Page) => page.evaluate(() => (window as unknown as { statusLog: Record<string, string[]> }).statusLog.progress!);
 
 async function readReceipt(page: Page): Promise<{ trackingNumber: string; password: string; statusLabel: string }> {
   await page.locator('#fb-receipt').waitFor({ state: 'visible', timeout: 30_000 });
@@ -159,7 +164,7 @@ describe('the feedback form', () => {
     expect(regions).toEqual([['', t.regionNone], ...sample.content.regions.map((r) => [r.id, r.data.name])]);
     const names = await page.$$eval('#feedback-form [name]', (els) => [...new Set(els.map((e) => e.getAttribute('name')!))]);
     // Every field a plain post sends is one the API's form mapping and schema accept.
-    const everything = Object.fromEntries(names.map((n) => [n, n === 'kind' ? 'suggestion' : n === 'idempotencyKey' ? 'abcdefgh12' : n === 'website' ? '' : n === 'contact.phone' ? '13800000000' : n === 'contact.email' ? 'a@example.cn' : n === 'itemId' ? sample.items[0]!.id : n === 'region' ? regionIds[0]! : n === 'privacyConsent' || n === 'allowPublish' ? 'on' : CONTENT]));
+    const everything = Object.fromEntries(names.map((n) => [n, n === 'kind' ? 'suggestion' : n === 'idempotencyKey' ? 'abcdefgh12' : n === 'website' ? '' : n === 'contact.phone' ? '13800000000' : n === 'contact.email' ? 'a@example.cn' : n === 'itemId' ? sample.items[0]!.id : n === 'pageUrl' ? urls.item(sample.items[0]!.id) : n === 'region' ? regionIds[0]! : n === 'privacyConsent' || n === 'allowPublish' ? 'on' : CONTENT]));
     const parsed = z.safeParse(schema, fromFormFields(everything));
     expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
     expect(await page.locator('#feedback-form').getAttribute('action')).toBe('/api/feedback');
@@ -241,7 +246,7 @@ describe('with JavaScript', () => {
       expect(normalizePassword(receipt.password)).toMatch(PASSWORD);
       expect(receipt.password).toBe(formatPassword(normalizePassword(receipt.password)));
       expect(receipt.statusLabel).toBe(statusLabel('received'));
-      expect(await statusLog(page)).toContain(t.verifying);
+      expect(await progressLog(page)).toEqual([t.verifying, t.submitting]);
       // The proof of work ran in Web Workers (the page stays responsive), allowed by the CSP.
       expect(workers.length).toBeGreaterThan(0);
       expect(workers.every((u) => /\/_astro\/pow-worker[\w.-]*\.js$/.test(u))).toBe(true);
@@ -304,7 +309,7 @@ describe('with JavaScript', () => {
       expect(history.map((h) => h.at)).toEqual(api.body.history.map((h) => h.at));
       history.forEach((h, i) => expect(h.text).toContain(api.body.history[i]!.label));
       expect(api.body.history.map((h) => h.status)).toEqual(['received']);
-      expect(await page.innerText('#lk-reply')).toBe(t.replyPending);
+      expect(await page.innerText('#lk-reply')).toBe(lookupPage.replyPending);
       await expectAccessible(page, 'lookup result');
       // Only the wrong password's 404 answer shows up in the console.
       expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
@@ -343,7 +348,7 @@ describe('with JavaScript', () => {
     for (const e of expected) {
       const field = page.locator(`[data-field="${e.field}"]`);
       const error = field.locator('.field-error');
-      expect(await error.textContent(), e.field).toBe(`${t.errorPrefix}${e.message}`);
+      expect(await error.textContent(), e.field).toBe(`${formText.errorPrefix}${e.message}`);
       const errorId = await error.getAttribute('id');
       const described = await field.evaluate((wrap) => {
         const target = wrap instanceof HTMLFieldSetElement ? wrap : wrap.querySelector('input, select, textarea')!;
@@ -389,7 +394,8 @@ describe('with JavaScript', () => {
 
     await ctx.setOffline(false);
     const receipt = await readReceipt(page);
-    expect(await statusLog(page)).toContain(`${t.offlineRetrying}${t.verifying}`);
+    expect(await statusLog(page)).toContain(t.offlineRetrying);
+    expect(await progressLog(page)).toContain(t.verifying);
     expect(await page.evaluate((k) => localStorage.getItem(k), PENDING_KEY)).toBeNull();
     const api = await lookup(receipt.trackingNumber, receipt.password);
     expect(api.status).toBe(200);
@@ -425,10 +431,63 @@ describe('with JavaScript', () => {
     const receipt = await readReceipt(page);
     // The receipt prints the password in its groups.
     expect(receipt).toMatchObject({ trackingNumber: lost.trackingNumber, password: formatPassword(lost.password) });
-    expect(await statusLog(page)).toContain(`${t.pendingOnLoad}${t.verifying}`);
+    expect(await statusLog(page)).toContain(t.pendingOnLoad);
+    expect(await progressLog(page)).toContain(t.verifying);
     expect(await stored(title)).toHaveLength(1);
     expect(await page.evaluate((k) => localStorage.getItem(k), PENDING_KEY)).toBeNull();
     await ctx.close();
+  });
+
+  it('opens from 我要纠错 as a correction of that page, which is stored with it', async () => {
+    const item = sample.items[0]!;
+    const page = await context.newPage();
+    await page.goto(base + urls.correction(urls.item(item.id)));
+    expect(await page.isChecked('input[name="kind"][value="correction"]')).toBe(true);
+    expect(await page.inputValue('#fb-pageUrl')).toBe(urls.item(item.id));
+    expect(await page.getAttribute('#fb-page-note a', 'href')).toBe(urls.item(item.id));
+    const title = uniqueTitle('纠错');
+    await fill(page, { title, content: CONTENT });
+    await page.click('#fb-submit');
+    await readReceipt(page);
+    expect(await stored(title)).toMatchObject([{ kind: 'correction', pageUrl: urls.item(item.id) }]);
+    await page.close();
+  });
+
+  it('fills in no address that is not a page of this site', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}${urls.feedback}?kind=correction&page=${encodeURIComponent('https://example.com/')}`);
+    expect(await page.isChecked('input[name="kind"][value="correction"]')).toBe(true);
+    expect(await page.inputValue('#fb-pageUrl')).toBe('');
+    await page.close();
+  });
+
+  it('shows the proof of work’s progress beside the submit button, announced', async () => {
+    // Its own context: a submission held back here must not be waiting in the other tests' storage.
+    const own = await browser.newContext();
+    const page = await own.newPage();
+    // Hold the challenge back, as a slow phone would take its time over the work.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/challenge', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(base + urls.feedback);
+    await fill(page, { kind: 'suggestion', title: uniqueTitle('进度'), content: CONTENT });
+    await page.click('#fb-submit');
+    const progress = page.locator('#fb-progress');
+    await expect.poll(() => progress.locator('span').first().innerText()).toBe(t.verifying);
+    expect(await progress.getAttribute('role')).toBe('status');
+    expect(await page.isDisabled('#fb-submit')).toBe(true);
+    const [button, shown] = [(await page.locator('#fb-submit').boundingBox())!, (await progress.boundingBox())!];
+    // On the button's row, or right under it: where the person who pressed it is looking.
+    expect(shown.y).toBeLessThan(button.y + button.height + 48);
+    expect(shown.y + shown.height).toBeGreaterThan(button.y);
+    await expect.poll(() => progress.innerText()).toContain(t.verifyingFor(1));
+    release();
+    await readReceipt(page);
+    expect(await progress.innerText()).toBe('');
+    await own.close();
   });
 
   it.each(['a double click', 'two fast submits'])('stores one submission for %s', async (how) => {
@@ -489,7 +548,7 @@ describe('without JavaScript', () => {
     await page.fill('#lk-number', trackingNumber.toLowerCase());
     await page.fill('#lk-password', password);
     await Promise.all([page.waitForURL(/\/api\/feedback\/lookup$/), page.click('#lk-submit')]);
-    expect(await page.innerText('h1')).toBe(t.lookupResult);
+    expect(await page.innerText('h1')).toBe(lookupPage.lookupResult);
     const api = await lookup(trackingNumber, password);
     const result = (label: string) => page.locator('table.facts tr', { has: page.locator(`th:text-is("${label}")`) }).locator('td').innerText();
     expect(await result(feedbackField.trackingNumber)).toBe(trackingNumber);
@@ -503,20 +562,55 @@ describe('without JavaScript', () => {
     await page.close();
   });
 
-  it('shows the API’s list of problems for bad fields, the same messages as the island', async () => {
-    const page = await context.newPage();
-    await page.goto(base + urls.feedback);
-    const entry: Entry = { itemId: 'X-1', title: '短', content: '太短了', 'contact.name': '张三', 'contact.phone': '123', 'contact.email': 'not-an-email' };
-    await fill(page, entry);
-    const [response] = await Promise.all([page.waitForResponse(/\/api\/feedback$/), page.click('#fb-submit')]);
-    expect(response.status()).toBe(422);
-    const parsed = z.safeParse(schema, asPosted(entry));
-    const expected = fieldErrors(parsed.error!);
-    await page.locator('.error-summary').waitFor();
-    expect(await page.$$eval('.error-summary li', (lis) => lis.map((li) => li.textContent))).toEqual(expected.map(summaryLine));
-    expect(await page.getAttribute('.error-summary + p a', 'href')).toBe(urls.feedback);
-    await expectAccessibleHtml(page, 'API error page');
-    await page.close();
+  describe('a refused form (steps in order)', () => {
+    const entry: Entry = { kind: 'suggestion', region: sample.content.regions[1]!.id, itemId: 'X-1', title: '短', content: '太短了，<b>不是标记</b>', 'contact.name': '张三', 'contact.phone': '123', 'contact.email': 'not-an-email', allowPublish: true };
+    const expected = () => fieldErrors(z.safeParse(schema, asPosted(entry)).error!);
+    let page: Page;
+    beforeAll(async () => {
+      page = await context.newPage();
+      await page.goto(base + urls.feedback);
+      await fill(page, entry);
+      const [response] = await Promise.all([page.waitForResponse(/\/api\/feedback$/), page.click('#fb-submit')]);
+      expect(response.status()).toBe(422);
+      await page.locator('#feedback-form').waitFor();
+    });
+    afterAll(async () => page?.close());
+
+    it('comes back with everything that was typed, as text', async () => {
+      const values = await page.evaluate(() => {
+        const form = document.getElementById('feedback-form') as HTMLFormElement;
+        return Object.fromEntries([...new FormData(form)].filter(([k]) => k !== 'idempotencyKey' && k !== 'website'));
+      });
+      const typed = Object.fromEntries(Object.entries(entry).map(([k, v]) => [k, v === true ? 'on' : v]));
+      expect(values).toEqual({ ...typed, pageUrl: '' });
+      expect(await page.locator('#feedback-form b').count()).toBe(0);
+    });
+
+    it('lists the problems in a focused summary, linked to their fields, with the island’s messages', async () => {
+      expect(await page.$$eval('#fb-summary li', (lis) => lis.map((li) => li.textContent))).toEqual(expected().map(summaryLine));
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('fb-summary');
+      await page.click('#fb-summary a[href="#fb-title"]');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('fb-title');
+    });
+
+    it('shows each problem beside its field, tied to it for screen readers', async () => {
+      for (const e of expected()) {
+        const wrap = page.locator(`[data-field="${e.field}"]`);
+        expect(await wrap.locator('.field-error').textContent(), e.field).toBe(`${formText.errorPrefix}${e.message}`);
+        const control = wrap.locator('input, select, textarea').first();
+        expect(await control.getAttribute('aria-invalid'), e.field).toBe('true');
+        expect((await control.getAttribute('aria-describedby'))?.split(' ')[0], e.field).toBe(await wrap.locator('.field-error').getAttribute('id'));
+      }
+      await expectAccessibleHtml(page, 'the form sent back by the API');
+    });
+
+    it('is sent again, corrected, from the page it came back on', async () => {
+      const title = uniqueTitle('改正');
+      await fill(page, { itemId: '', title, content: CONTENT, 'contact.phone': '13800000000', 'contact.email': 'citizen@example.cn', privacyConsent: true });
+      await Promise.all([page.waitForResponse(/\/api\/feedback$/), page.click('#fb-submit')]);
+      expect(await page.innerText('h1')).toBe(t.receiptTitle);
+      expect(await stored(title)).toHaveLength(1);
+    });
   });
 
   it('stores one submission when the submit button is clicked twice', async () => {

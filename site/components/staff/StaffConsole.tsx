@@ -11,7 +11,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../../scripts/form-errors.ts';
 import { clearToken, finishSignIn, logoutUrl, parseConfig, saveToken, SignInError, storedToken, type ConsoleConfig } from '../../scripts/staff-auth.ts';
 import { staffApi } from '../../scripts/staff-api.ts';
-import { feedbackPage, staffPage as t, staffRole } from '../../../domain/labels/zh-CN.ts';
+import { formText, staffPage as t, staffRole } from '../../../domain/labels/zh-CN.ts';
 import DetailView from './Detail.tsx';
 import Queue from './Queue.tsx';
 import SignIn from './SignIn.tsx';
@@ -55,7 +55,7 @@ export default function StaffConsole({ regions }: { regions: Readonly<Record<str
       if (fromForm) setQueueFocus((n) => n + 1);
     } catch (error) {
       clearToken();
-      const message = error instanceof ApiError ? (fromForm && error.status === 401 ? t.tokenRejected : error.message) : feedbackPage.networkError;
+      const message = error instanceof ApiError ? (fromForm && error.status === 401 ? t.tokenRejected : error.message) : formText.networkError;
       setPhase({ kind: 'signin', config, error: message });
     }
   }, []);
@@ -108,7 +108,7 @@ export default function StaffConsole({ regions }: { regions: Readonly<Record<str
         setPhase({ kind: 'signin', config, error: error.message });
         return;
       }
-      alert(error instanceof ApiError ? error.message : feedbackPage.networkError);
+      alert(error instanceof ApiError ? error.message : formText.networkError);
       requestAnimationFrame(() => alertRef.current?.focus());
     },
     [alert, config],

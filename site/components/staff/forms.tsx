@@ -27,7 +27,7 @@ export function ErrorSummary({ id, errors, fieldIds }: { id: string; errors: rea
   }, [errors]);
   if (!errors.length) return null;
   return (
-    <div className="error-summary" tabIndex={-1} ref={ref} aria-labelledby={`${id}-title`}>
+    <div className="error-summary" role="group" tabIndex={-1} ref={ref} aria-labelledby={`${id}-title`}>
       <p className="error-summary-title" id={`${id}-title`}>
         {t.errorSummary}
       </p>

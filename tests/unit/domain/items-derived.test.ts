@@ -15,7 +15,7 @@ import {
   type ItemFacts,
 } from '../../../domain/items/derived.ts';
 import { asOfDate, chinaDate, daysBetween, monthRange } from '../../../domain/dates.ts';
-import { contentError } from '../../../domain/labels/zh-CN.ts';
+import { buildError } from '../../../domain/labels/zh-CN.ts';
 
 type Facts = ItemFacts & { leadUnit: string; supportUnits: string[] };
 
@@ -144,7 +144,7 @@ describe('China dates', () => {
 
   it('takes DUCHA_AS_OF when set and refuses a bad one', () => {
     expect(asOfDate({ DUCHA_AS_OF: '2025-12-31' }, new Date('2026-06-01T00:00:00Z'))).toBe('2025-12-31');
-    expect(() => asOfDate({ DUCHA_AS_OF: '2025-13-01' })).toThrow(contentError.asOf('2025-13-01'));
+    expect(() => asOfDate({ DUCHA_AS_OF: '2025-13-01' })).toThrow(buildError.asOf('2025-13-01'));
   });
 
   it('counts days across month, year and leap-day boundaries', () => {

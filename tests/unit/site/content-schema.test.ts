@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { readContent, RESERVED_PATHS } from '../../../site/lib/content-source.ts';
 import { formatProblem } from '../../../domain/content/index.ts';
-import { category, contentError as msg, status, unitKind } from '../../../domain/labels/zh-CN.ts';
+import { category, contentError as msg, newItem, status, unitKind } from '../../../domain/labels/zh-CN.ts';
 
 /** The message a code list gives for a value outside it: every code with its label. */
 const oneOf = (labels: Record<string, string>) => msg.oneOf(Object.entries(labels).map(([code, label]) => `${code}（${label}）`).join('、'));
@@ -96,10 +96,62 @@ describe('content schema', () => {
     expect(problemsOf(writeContent({ items: { '2026/DC-2026-014.md': '没有元数据块的正文' } }))).toEqual([
       `${ITEM_FILE}: ${msg.frontmatter}`,
     ]);
-    const badYaml = problemsOf(writeContent({ items: { '2026/DC-2026-014.md': '---\ntitle: [未闭合\n---\n正文' } }));
-    expect(badYaml).toHaveLength(1);
-    expect(badYaml[0]!.startsWith(`${ITEM_FILE}: ${msg.yaml('')}`)).toBe(true);
     expect(withItem({}, '')).toEqual([`${ITEM_FILE}: ${msg.emptyBody}`]);
+  });
+
+  it('reports every YAML syntax error in Chinese, at its line counted in the file (front matter included)', () => {
+    const text = ['---', 'id: DC-2026-014', 'title: 城区: 供水', 'summary: 好', 'summary: 坏', '\tprogress: 1', '---', '正文'].join('\n');
+    expect(problemsOf(writeContent({ items: { '2026/DC-2026-014.md': text } }))).toEqual([
+      `${ITEM_FILE}:3: ${msg.yaml(3, msg.yamlError.BLOCK_AS_IMPLICIT_KEY!)}`,
+      `${ITEM_FILE}:5: ${msg.yaml(5, msg.yamlError.DUPLICATE_KEY!)}`,
+      `${ITEM_FILE}:6: ${msg.yaml(6, msg.yamlError.TAB_AS_INDENT!)}`,
+    ]);
+  });
+
+  it('reports YAML errors of a whole-YAML file at its own lines', () => {
+    const dir = writeContent({ files: { 'regions.yaml': '- id: chengguan\n  name: 城关街道\n  kind: subdistrict\n- id: qingshi\n name: 青石镇\n' } });
+    const [first] = problemsOf(dir);
+    expect(first).toMatch(/^content\/regions\.yaml:5: /);
+  });
+
+  it('reports every problem of a file in one pass: schema, references, dates and body together', () => {
+    const data = baseItem({
+      deadline: '2026-06-31',
+      leadUnit: 'ghost',
+      deadlin: '2026-06-30',
+      progress: '四十',
+      updates: [{ date: '2026-01-15', unit: 'nobody', text: '提前完成了管网普查。' }],
+    });
+    const dir = writeContent({ items: { '2026/DC-2026-014.md': { data, body: '' } } });
+    expect(readContent(dir, path.dirname(dir), { today: '2026-05-01' }).problems.map(formatProblem).sort()).toEqual(
+      [
+        `${ITEM_FILE}: deadline ${msg.date}`,
+        `${ITEM_FILE}: progress ${msg.progress}`,
+        `${ITEM_FILE}: ${msg.unknownField('deadlin')}`,
+        `${ITEM_FILE}: leadUnit ${msg.unknownUnit('ghost')}`,
+        `${ITEM_FILE}: updates[0].date ${msg.beforeAssigned}`,
+        `${ITEM_FILE}: updates[0].unit ${msg.unknownUnit('nobody')}`,
+        `${ITEM_FILE}: ${msg.emptyBody}`,
+      ].sort(),
+    );
+  });
+
+  it('refuses dates that contradict each other or the build date', () => {
+    const today = '2026-05-01';
+    const problems = (overrides: Data) => {
+      const dir = writeContent({ items: { '2026/DC-2026-014.md': { data: baseItem(overrides) } } });
+      return readContent(dir, path.dirname(dir), { today }).problems.map(formatProblem);
+    };
+    expect(problems({ updates: [{ date: '2026-01-31', unit: 'water', text: '开始普查。' }] })).toEqual([`${ITEM_FILE}: updates[0].date ${msg.beforeAssigned}`]);
+    expect(problems({ assignedOn: '2026-05-02', deadline: '2026-06-30', updates: [] })).toEqual([`${ITEM_FILE}: assignedOn ${msg.afterToday(today)}`]);
+    expect(problems({ updates: [{ date: '2026-05-20', unit: 'water', text: '完成。' }] })).toEqual([`${ITEM_FILE}: updates[0].date ${msg.afterToday(today)}`]);
+    expect(problems({ extensions: [{ requestedOn: '2026-01-20', newDeadline: '2026-09-30', reason: '雨季施工受限。', approvedBy: '市政府督查室' }] })).toEqual([
+      `${ITEM_FILE}: extensions[0].requestedOn ${msg.beforeAssigned}`,
+    ]);
+  });
+
+  it('refuses the placeholder body new:item writes until it is replaced', () => {
+    expect(withItem({}, newItem.bodyPlaceholder)).toEqual([`${ITEM_FILE}: ${msg.placeholderBody}`]);
   });
 
   it('validates units, regions and notices', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIELDS, dataPackage, toCsv, type OpenRecord } from '../../../site/lib/opendata.ts';
 import { escapeXml, latestUpdates, renderAtom } from '../../../site/lib/feed.ts';
-import { cleanSvg, statusByUnitChart } from '../../../site/lib/charts.ts';
+import { CHART_SIZES, cleanSvg, statusByUnitChart } from '../../../site/lib/charts.ts';
 import { status } from '../../../domain/labels/zh-CN.ts';
 
 function record(over: Partial<OpenRecord> = {}): OpenRecord {
@@ -64,11 +64,22 @@ describe('Atom feed', () => {
 describe('charts', () => {
   it('draws SVG without inline styles, <style> or hover metadata (CSP-safe)', () => {
     const svg = statusByUnitChart([{ unit: 'water', counts: { assigned: 1, in_progress: 2, completed: 3, suspended: 0 }, total: 6 }], () => '水务局');
-    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg.match(/<svg/g)).toHaveLength(2);
     expect(svg).not.toMatch(/style[=>]/);
     expect(svg).not.toContain('ecmeta_');
     expect(svg).toContain('水务局');
     expect(svg).toContain(status.completed);
+  });
+
+  it('draws each chart wide and narrow, every text of a drawing at its size', () => {
+    const html = statusByUnitChart([{ unit: 'water', counts: { assigned: 1, in_progress: 2, completed: 3, suspended: 0 }, total: 6 }], () => '水务局');
+    for (const [variant, size] of Object.entries(CHART_SIZES)) {
+      const svg = new RegExp(`<div class="chart-${variant}">(<svg[\\s\\S]*?</svg>)</div>`).exec(html)?.[1] ?? '';
+      expect(svg, variant).toContain(`width="${size.width}"`);
+      const fontSizes = [...svg.matchAll(/font-size="(\d+)"/g)].map((m) => Number(m[1]));
+      expect(fontSizes.length, variant).toBeGreaterThan(0);
+      expect(new Set(fontSizes), variant).toEqual(new Set([size.fontSize]));
+    }
   });
 
   it('turns style attributes into presentation attributes', () => {
