@@ -198,7 +198,16 @@ export const pages = {
   noticesTitle: '通知公告',
   searchTitle: '搜索',
   searchIntro: '在全部督查事项、通知公告和公开答复中搜索。可按状态、牵头单位、类别、区域和年度筛选督查事项。',
-  searchNoScript: '搜索需要浏览器启用 JavaScript。您也可以按分类浏览全部事项：',
+  searchNoScript: '全文搜索在浏览器中运行，需要启用 JavaScript。不用 JavaScript 也可以找到每个事项：按下面的办理状态、牵头单位、事项类别、区域或年度浏览，每个分类列出全部事项；也可以在“督查事项”中逐页浏览。',
+  /** The year select's first option: the years the default search covers (all of them on a small site). */
+  searchRecent: (first: string, last: string) => (first === last ? `最近（${first}年）` : `最近（${first}–${last}年）`),
+  searchAllYears: '全部年份',
+  searchInAllYears: (first: string) => `在全部年份中搜索（${first} 年以来）`,
+  searchScoped: (first: string, last: string) => (first === last ? `（${first}年）` : `（${first}–${last}年）`),
+  searchConverted: (q: string) => `已按简体“${q}”搜索。`,
+  searchNotice: '通知公告',
+  searchSection: '栏目',
+  searchDate: '发布日期',
   searchLoading: '正在加载搜索…',
   searchResults: (n: number) => `找到 ${n} 条结果`,
   searchNone: '没有找到相关内容，请换个关键词试试。',
@@ -301,6 +310,16 @@ export const contentError = {
   noDir: (dir: string) => `内容目录不存在：${dir}`,
   ok: (items: number, units: number, regions: number, notices: number) =>
     `内容检查通过：${items} 个督查事项、${units} 个责任单位、${regions} 个区域、${notices} 条公告。`,
+} as const;
+
+/** Messages of `npm run build` about the memory a build needs (scripts/lib/build-memory.ts). */
+export const buildError = {
+  tooLarge: (items: number, needGb: string, haveGb: string) =>
+    `构建未开始：内容有 ${items} 个督查事项，预计需要约 ${needGb} GB 内存，而本次构建可用的只有 ${haveGb} GB。` +
+    '请关闭其他占用内存的程序后重试，或换用内存更大的机器构建；如确认可用内存更多，可用环境变量 DUCHA_BUILD_MEMORY_MB 指定（单位 MB）。',
+  exceeded: (items: number, usedGb: string, haveGb: string) =>
+    `构建已停止：内容有 ${items} 个督查事项，构建占用内存达到 ${usedGb} GB，超过可用的 ${haveGb} GB，为避免系统内存耗尽而中止。` +
+    '请关闭其他占用内存的程序后重试，或换用内存更大的机器构建（可用环境变量 DUCHA_BUILD_MEMORY_MB 指定可用内存，单位 MB）。',
 } as const;
 
 export type StatusCode = keyof typeof status;
