@@ -56,16 +56,19 @@ type WorkerMessage = { problems: string[] } | { index: SearchIndexResult };
 /** The content worker: `problems` settles first, then `index` (built only when there are none). */
 function startContentWorker(contentDir: string, cacheDir: string, asOf: string) {
   const worker = new Worker(new URL('./content-worker.ts', import.meta.url), { workerData: { contentDir, cacheDir, asOf } });
-  const settle = <K extends 'problems' | 'index'>(key: K) => {
-    const p = new Promise<Extract<WorkerMessage, Record<K, unknown>>[K]>((resolve, reject) => {
-      worker.on('message', (m: WorkerMessage) => key in m && resolve((m as Record<K, never>)[key]));
+  const settle = <T,>(pick: (m: WorkerMessage) => T | undefined) => {
+    const p = new Promise<T>((resolve, reject) => {
+      worker.on('message', (m: WorkerMessage) => {
+        const value = pick(m);
+        if (value !== undefined) resolve(value);
+      });
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`content worker stopped (exit ${code})`)));
     });
     p.catch(() => undefined);
     return p;
   };
-  return { problems: settle('problems'), index: settle('index'), stop: () => worker.terminate() };
+  return { problems: settle((m) => ('problems' in m ? m.problems : undefined)), index: settle((m) => ('index' in m ? m.index : undefined)), stop: () => worker.terminate() };
 }
 
 /** Validate and build. Throws ContentError (one line per problem) when content is invalid, BuildMemoryError when it cannot fit. */

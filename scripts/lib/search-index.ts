@@ -99,13 +99,23 @@ export async function buildSearchIndex(content: Content, today: string, cacheDir
   const version = `${RECORDS_VERSION}/${pagefindVersion()}`;
   const built: string[] = [];
   try {
-    for (const [id, list] of byShard) {
+    // Two shards at a time: Pagefind reads one record at a time per index, so a second index keeps the
+    // second core busy while the first writes its files.
+    const queue = [...byShard];
+    const next = async (): Promise<void> => {
+      const job = queue.shift();
+      if (!job) return;
+      const [id, list] = job;
       const key = sha256(`${version}\n${list.map((r) => `${r.url}\n${r.html}`).join('\n')}`);
       const dir = path.join(root, id);
-      if (cachedShardIsValid(dir, key)) continue;
-      await writeShard(list, dir, key);
-      built.push(id);
-    }
+      if (!cachedShardIsValid(dir, key)) {
+        await writeShard(list, dir, key);
+        built.push(id);
+      }
+      return next();
+    };
+    await Promise.all([next(), next()]);
+    built.sort().reverse();
   } finally {
     const { close } = await import('pagefind');
     await close();

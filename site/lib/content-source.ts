@@ -87,6 +87,18 @@ function parseYaml(source: string, file: string, problems: ContentProblem[]): un
   }
 }
 
+/** Changes whenever a file under `contentDir` is added, removed or saved (`astro dev` re-reads the content then). */
+export function contentStamp(contentDir: string): string {
+  let newest = 0;
+  let count = 0;
+  for (const e of readdirSync(contentDir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    count += 1;
+    newest = Math.max(newest, statSync(path.join(e.parentPath, e.name)).mtimeMs);
+  }
+  return `${count}:${newest}`;
+}
+
 /** Just the region ids, in the editors' order (the feedback API accepts only the site's regions). */
 export function readRegionIds(contentDir: string): string[] {
   const file = path.join(contentDir, 'regions.yaml');

@@ -49,31 +49,32 @@ export function preferPhrase<R extends { id: string }>(ranked: readonly R[], phr
 }
 
 /**
- * A Pagefind excerpt that starts with the page's title (the match was in the title, which leads the indexed
- * text) without the title: what follows it is the summary. Pagefind escapes the text and only adds <mark>.
+ * A Pagefind excerpt that starts in the page's title (the match was in the title, which leads the indexed text
+ * and which Pagefind ends with a full stop) without that part of the title: what follows is the summary. Pagefind
+ * escapes the text and only adds <mark>; the marks of what is kept stay balanced.
  */
 export function withoutLeadingTitle(excerpt: string, title: string): string {
-  const want = [...title.replace(/\s+/g, '')];
-  if (want.length === 0) return excerpt;
-  let i = 0;
-  let out = '';
-  let pos = 0;
+  const squashed = title.replace(/\s+/g, '');
   const tokens = excerpt.match(/<\/?mark>|&lt;|&gt;|&amp;|[\s\S]/gu) ?? [];
-  for (; pos < tokens.length && i < want.length; pos++) {
-    const t = tokens[pos]!;
+  let plain = '';
+  let open = false;
+  let cut = -1;
+  let openAtCut = false;
+  for (let i = 0; i < tokens.length && plain.length <= squashed.length; i++) {
+    const t = tokens[i]!;
     if (t === '<mark>' || t === '</mark>') {
-      out += t;
+      open = t === '<mark>';
       continue;
     }
-    if (/^\s$/u.test(t) || t === '\u200b') continue;
-    const ch = t === '&lt;' ? '<' : t === '&gt;' ? '>' : t === '&amp;' ? '&' : t;
-    if (ch !== want[i]) return excerpt;
-    i++;
+    if (/^[\s\u200b]$/u.test(t)) continue;
+    if (t === '.' && plain && squashed.endsWith(plain)) {
+      cut = i;
+      openAtCut = open;
+    }
+    plain += t === '&lt;' ? '<' : t === '&gt;' ? '>' : t === '&amp;' ? '&' : t;
   }
-  const rest = tokens.slice(pos).join('').replace(/^[\s\u200b]+/u, '');
-  // Keep the marks balanced: drop an opening mark left empty by the title, reopen one the title left open.
-  const opened = (out.match(/<mark>/g) ?? []).length - (out.match(/<\/mark>/g) ?? []).length;
-  return (opened > 0 ? '<mark>' : '') + rest;
+  if (cut < 0) return excerpt;
+  return (openAtCut ? '<mark>' : '') + tokens.slice(cut + 1).join('').replace(/^[\s\u200b]+/u, '');
 }
 
 const PAGE = 10;
