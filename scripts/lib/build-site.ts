@@ -3,12 +3,13 @@
  * a child process, and beside it a worker that checks the content (clear Chinese messages, no stack trace)
  * and builds the search index from the same parsed content (content-worker.ts). When both are done the
  * index is linked into the site. A build that would not fit in memory stops first (build-memory.ts).
- * Caches (Astro's incremental pages, the search shards) live under `<cacheDir>` (default `.cache/build/`).
+ * Caches (Astro's incremental pages, the search shards) live under `<cacheDir>` (default `.cache/build/<out>-<hash>/`).
  * Used by `npm run build`, `npm start`, the tests and the build benchmark.
  * Layer: scripts/ — may import any layer but tests/; only scripts/ and tests/ import it.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { publishSearchIndex, type SearchIndexResult } from './search-index.ts';
@@ -25,7 +26,7 @@ export interface BuildOptions {
   contentDir?: string;
   /** "Today" for derived facts, YYYY-MM-DD. @default DUCHA_AS_OF or the China date now */
   asOf?: string;
-  /** The build's caches: Astro's incremental pages (`astro/`) and the search shards (`search/`). @default <root>/.cache/build */
+  /** The build's caches: Astro's incremental pages (`astro/`) and the search shards (`search/`). @default <root>/.cache/build/<out folder>-<hash>/ */
   cacheDir?: string;
   /** Print Astro's progress. @default true */
   verbose?: boolean;
@@ -40,6 +41,41 @@ function publishStylesheet(outDir: string): void {
   const href = /<link rel="stylesheet" href="(\/_astro\/[^"]+\.css)"/.exec(home)?.[1];
   if (!href) throw new Error('built site has no stylesheet');
   copyFileSync(path.join(outDir, href), path.join(outDir, 'styles.css'));
+}
+
+/**
+ * Astro keeps the pages it can reuse in the out folder (astro.config: the folder is not emptied), so what the
+ * last build wrote and this one did not — the page of a deleted item, an old bundle — is removed here: every
+ * file older than this build that is not one of the pages Astro's incremental manifest says it kept.
+ */
+function pruneStale(outDir: string, astroCacheDir: string, startedMs: number): number {
+  const kept = new Set<string>();
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(astroCacheDir, 'incremental-build.json'), 'utf8')) as {
+      routes: Record<string, { paths: Record<string, { outputFile: string }> }>;
+    };
+    for (const route of Object.values(manifest.routes)) for (const p of Object.values(route.paths)) kept.add(p.outputFile);
+  } catch {
+    // No manifest: nothing was kept from an earlier build.
+  }
+  let removed = 0;
+  const visit = (dir: string, rel: string): boolean => {
+    let empty = true;
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const relPath = rel ? `${rel}/${e.name}` : e.name;
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (relPath === 'pagefind' || !visit(full, relPath)) empty = false;
+        else rmdirSync(full);
+      } else if (!kept.has(relPath) && statSync(full).mtimeMs < startedMs) {
+        unlinkSync(full);
+        removed += 1;
+      } else empty = false;
+    }
+    return empty;
+  };
+  visit(outDir, '');
+  return removed;
 }
 
 export class ContentError extends Error {
@@ -75,10 +111,13 @@ function startContentWorker(contentDir: string, cacheDir: string, asOf: string) 
 export async function buildSite(options: BuildOptions = {}): Promise<{ outDir: string; index: SearchIndexResult }> {
   const outDir = path.resolve(options.outDir ?? path.join(root, 'dist'));
   const contentDir = path.resolve(options.contentDir ?? process.env.DUCHA_CONTENT_DIR ?? path.join(root, 'content'));
-  const cacheDir = path.resolve(options.cacheDir ?? path.join(root, '.cache', 'build'));
+  // One cache per out folder: Astro keeps reusable pages in the out folder itself, so two out folders (the
+  // site and the tests' copy) must not share a manifest.
+  const cacheDir = path.resolve(options.cacheDir ?? path.join(root, '.cache', 'build', `${path.basename(outDir)}-${createHash('sha1').update(outDir).digest('hex').slice(0, 8)}`));
   // The site reads DUCHA_CONTENT_DIR and DUCHA_AS_OF while building (site/lib/paths.ts, domain/dates.ts).
   if (options.asOf) process.env.DUCHA_AS_OF = options.asOf;
   const asOf = asOfDate();
+  const startedMs = Date.now();
   const items = countItems(contentDir);
   const memory = availableBytes();
   assertEnoughMemory(items, memory);
@@ -141,6 +180,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<{ outDir: s
     if (overMemory) throw overMemory;
     if (code !== 0) throw new Error(`astro build 失败（退出码 ${code}）`);
     await worker.stop();
+    pruneStale(outDir, env.DUCHA_CACHE_DIR, startedMs);
     publishStylesheet(outDir);
     publishSearchIndex(cacheDir, outDir);
     if (options.verbose !== false) {

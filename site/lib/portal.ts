@@ -25,6 +25,7 @@ import {
   type Scorecard,
 } from '../../domain/items/derived.ts';
 import { urls, type Facet } from '../../domain/urls.ts';
+import { cacheKey } from './cache-key.ts';
 
 export interface ItemView extends Item {
   readonly url: string;
@@ -45,6 +46,8 @@ export interface ItemView extends Item {
   readonly timeline: Item['updates'];
   /** Date of the newest update, or assignment. */
   readonly lastActivity: string;
+  /** Changes whenever anything above does (cache-key.ts). */
+  readonly digest: string;
 }
 
 export interface UnitView extends Unit {
@@ -74,6 +77,7 @@ export interface ReplyView extends PublishedReply {
   readonly unitInfo: Unit;
   /** The related item, when the reply has one. */
   readonly item: ItemView | undefined;
+  readonly digest: string;
 }
 
 /** The replies of one unit (回复公开, facet by unit). */
@@ -113,6 +117,8 @@ export interface Portal {
   readonly repliesByUnit: Map<string, ReplyView[]>;
   /** Units that replied, most replies first, with their replies (newest first). */
   readonly replyUnits: ReplyUnit[];
+  /** Changes whenever the browse-by lists (every facet value with its count) or "today" do. */
+  readonly browseDigest: string;
 }
 
 let portal: { stamp: string; model: Promise<Portal> } | undefined;
@@ -159,8 +165,10 @@ async function build(): Promise<Portal> {
         daysToComplete: daysToComplete(item),
         timeline,
         lastActivity: timeline[0]?.date ?? item.assignedOn,
+        digest: '',
       };
     })
+    .map((view) => ({ ...view, digest: cacheKey(view) }))
     .sort(byNewest);
   const itemsById = new Map(items.map((i) => [i.id, i]));
 
@@ -194,7 +202,11 @@ async function build(): Promise<Portal> {
   };
 
   const replies: ReplyView[] = replyEntries
-    .map((entry) => ({ ...entry.data, url: urls.reply(entry.id), body: entry.body, unitInfo: unitData.get(entry.data.unit)!, item: entry.data.itemId ? itemsById.get(entry.data.itemId) : undefined }))
+    .map((entry) => {
+      const item = entry.data.itemId ? itemsById.get(entry.data.itemId) : undefined;
+      const view = { ...entry.data, url: urls.reply(entry.id), body: entry.body, unitInfo: unitData.get(entry.data.unit)!, item };
+      return { ...view, digest: cacheKey({ ...view, item: item?.digest }) };
+    })
     .sort((a, b) => b.repliedOn.localeCompare(a.repliedOn) || b.trackingNumber.localeCompare(a.trackingNumber));
   // One pass; each list stays newest first, as `replies` is.
   const repliesByItem = new Map<string, ReplyView[]>();
@@ -210,5 +222,7 @@ async function build(): Promise<Portal> {
 
   const pages: PageView[] = content.pages.map((e) => ({ ...e.data, slug: e.id, body: e.body }));
 
-  return { today, items, itemsById, units, unitsById, regions, regionsById, notices, pages, facets, replies, repliesByItem, repliesByUnit, replyUnits };
+  const browseDigest = cacheKey(today, Object.values(facets).map((list) => list.map((v) => [v.value, v.label, v.items.length])));
+
+  return { today, items, itemsById, units, unitsById, regions, regionsById, notices, pages, facets, replies, repliesByItem, repliesByUnit, replyUnits, browseDigest };
 }
