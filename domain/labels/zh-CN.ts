@@ -150,6 +150,9 @@ export const unitField = {
   supportItems: '配合办理的事项',
 } as const;
 
+/** `2026-07` → 2026年7月, `2026-01` → 2026年. */
+const sinceText = (since: string) => (since.endsWith('-01') ? `${since.slice(0, 4)}年` : `${since.slice(0, 4)}年${Number(since.slice(5, 7))}月`);
+
 export const pages = {
   homeTitle: '首页',
   headline: '总体情况',
@@ -199,11 +202,11 @@ export const pages = {
   searchTitle: '搜索',
   searchIntro: '在全部督查事项、通知公告和公开答复中搜索。可按状态、牵头单位、类别、区域和年度筛选督查事项。',
   searchNoScript: '全文搜索在浏览器中运行，需要启用 JavaScript。不用 JavaScript 也可以找到每个事项：按下面的办理状态、牵头单位、事项类别、区域或年度浏览，每个分类列出全部事项；也可以在“督查事项”中逐页浏览。',
-  /** The year select's first option: the years the default search covers (all of them on a small site). */
-  searchRecent: (first: string, last: string) => (first === last ? `最近（${first}年）` : `最近（${first}–${last}年）`),
+  /** The year select's first option: the newest pages the default search covers, since a month (YYYY-MM). */
+  searchRecent: (since: string) => `最近（${sinceText(since)}以来）`,
   searchAllYears: '全部年份',
-  searchInAllYears: (first: string) => `在全部年份中搜索（${first} 年以来）`,
-  searchScoped: (first: string, last: string) => (first === last ? `（${first}年）` : `（${first}–${last}年）`),
+  searchInAllYears: (first: string) => `在全部年份中搜索（${first}年以来）`,
+  searchScoped: (since: string) => `（${sinceText(since)}以来的结果）`,
   searchConverted: (q: string) => `已按简体“${q}”搜索。`,
   searchNotice: '通知公告',
   searchSection: '栏目',

@@ -13,7 +13,7 @@ import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSyn
 import path from 'node:path';
 import { shardPlan, type SearchManifest } from '../../domain/search.ts';
 import type { Content } from '../../site/lib/content-source.ts';
-import { searchSources, type SearchRecord } from './search-records.ts';
+import { searchSources, type SearchRecord, type SearchSource } from './search-records.ts';
 
 /** Bump when the records or the way they are indexed change: every cached shard is then rebuilt. */
 const RECORDS_VERSION = '1';
@@ -92,10 +92,10 @@ export async function buildSearchIndex(content: Content, today: string, cacheDir
   const started = performance.now();
   const root = path.join(cacheDir, 'search');
   mkdirSync(root, { recursive: true });
-  const { dates, records } = searchSources(content, today);
-  const { shardOf, manifest } = shardPlan(dates);
-  const byShard = new Map<string, SearchRecord[]>(manifest.shards.map((s) => [s.id, []]));
-  for (const r of records()) byShard.get(shardOf(r.date))!.push(r);
+  const sources = searchSources(content, today);
+  const { shardOf, manifest } = shardPlan(sources.map((s) => s.date));
+  const byShard = new Map<string, SearchSource[]>(manifest.shards.map((s) => [s.id, []]));
+  for (const s of sources) byShard.get(shardOf(s.date))!.push(s);
   const version = `${RECORDS_VERSION}/${pagefindVersion()}`;
   const built: string[] = [];
   try {
@@ -105,7 +105,9 @@ export async function buildSearchIndex(content: Content, today: string, cacheDir
     const next = async (): Promise<void> => {
       const job = queue.shift();
       if (!job) return;
-      const [id, list] = job;
+      const [id, shardSources] = job;
+      // Records are built one shard at a time, and let go once it is written.
+      const list = shardSources.map((s) => s.record(id));
       const key = sha256(`${version}\n${list.map((r) => `${r.url}\n${r.html}`).join('\n')}`);
       const dir = path.join(root, id);
       if (!cachedShardIsValid(dir, key)) {
@@ -123,7 +125,7 @@ export async function buildSearchIndex(content: Content, today: string, cacheDir
   // Shards of years that no longer have pages are dropped from the cache.
   for (const name of readdirSync(root)) if (!byShard.has(name) && name !== 'shards.json') rmSync(path.join(root, name), { recursive: true, force: true });
   writeFileSync(path.join(root, 'shards.json'), JSON.stringify(manifest));
-  return { manifest, built, pages: dates.length, ms: Math.round(performance.now() - started) };
+  return { manifest, built, pages: sources.length, ms: Math.round(performance.now() - started) };
 }
 
 /** Link (or copy, across file systems) the cached shards and the manifest into `<outDir>/pagefind/`. */

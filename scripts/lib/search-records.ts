@@ -48,19 +48,18 @@ function page(title: string, attrs: { meta: [string, string | undefined][]; filt
 /** One labelled sentence: `牵头单位：水务局；所属区域：城关街道`. */
 const facts = (list: [string, string | undefined][]) => list.filter(([, v]) => v).map(([k, v]) => `${k}：${v}`).join('；') + '。';
 
-export function itemRecord(entry: Entry<Item>, units: Map<string, Unit>, regions: Map<string, Region>, today: string): SearchRecord {
+export function itemRecord(entry: Entry<Item>, shard: string, units: Map<string, Unit>, regions: Map<string, Region>, today: string): SearchRecord {
   const item = entry.data;
   const lead = units.get(item.leadUnit)!;
   const region = regions.get(item.region)!;
   const done = completion(item);
   const timely = isOverdue(item, today) ? timeliness.overdue : done === 'late' ? timeliness.late : done === 'on_time' ? timeliness.onTime : undefined;
-  const year = item.assignedOn.slice(0, 4);
   const updates = [...item.updates].sort((a, b) => b.date.localeCompare(a.date)).map((u) => u.text);
   const html = page(
     item.title,
     {
       meta: [['status', status[item.status]], ['unit', lead.name], ['deadline', effectiveDeadline(item)]],
-      filters: [['status', status[item.status]], ['unit', lead.name], ['category', category[item.category]], ['region', region.name], ['year', year]],
+      filters: [['status', status[item.status]], ['unit', lead.name], ['category', category[item.category]], ['region', region.name], ['shard', shard]],
     },
     [
       item.summary,
@@ -85,18 +84,18 @@ export function itemRecord(entry: Entry<Item>, units: Map<string, Unit>, regions
   return { url: urls.item(item.id), date: item.assignedOn, html };
 }
 
-export function noticeRecord(entry: Entry<Notice>): SearchRecord {
+export function noticeRecord(entry: Entry<Notice>, shard: string): SearchRecord {
   const n = entry.data;
-  const html = page(n.title, { meta: [['date', n.date]], filters: [['type', nav.notices], ['year', n.date.slice(0, 4)]] }, [markdownText(entry.body)]);
+  const html = page(n.title, { meta: [['date', n.date]], filters: [['type', nav.notices], ['shard', shard]] }, [markdownText(entry.body)]);
   return { url: urls.notice(entry.id), date: n.date, html };
 }
 
-export function replyRecord(entry: Entry<PublishedReply>, units: Map<string, Unit>, itemTitles: Map<string, string>): SearchRecord {
+export function replyRecord(entry: Entry<PublishedReply>, shard: string, units: Map<string, Unit>, itemTitles: Map<string, string>): SearchRecord {
   const r = entry.data;
   const unit = units.get(r.unit)!;
   const html = page(
     r.title,
-    { meta: [['section', replyPage.searchLabel], ['unit', unit.name], ['date', r.repliedOn]], filters: [['year', r.repliedOn.slice(0, 4)]] },
+    { meta: [['section', replyPage.searchLabel], ['unit', unit.name], ['date', r.repliedOn]], filters: [['shard', shard]] },
     [
       r.question,
       markdownText(entry.body),
@@ -111,17 +110,21 @@ export function replyRecord(entry: Entry<PublishedReply>, units: Map<string, Uni
   return { url: urls.reply(r.trackingNumber), date: r.repliedOn, html };
 }
 
-/** Every searchable page's record, and a function to build them lazily (one shard at a time). */
-export function searchSources(content: Content, today: string): { dates: string[]; records: () => Iterable<SearchRecord> } {
+export interface SearchSource {
+  /** The date that places the page in a shard: assignment, notice date, reply date. */
+  readonly date: string;
+  /** The page's record, built when its shard is indexed (a record carries its shard as a filter). */
+  readonly record: (shard: string) => SearchRecord;
+}
+
+/** Every searchable page: items, notices, published replies. */
+export function searchSources(content: Content, today: string): SearchSource[] {
   const units = new Map(content.units.map((u) => [u.id, u.data]));
   const regions = new Map(content.regions.map((r) => [r.id, r.data]));
   const itemTitles = new Map(content.items.map((i) => [i.id, i.data.title]));
-  return {
-    dates: [...content.items.map((i) => i.data.assignedOn), ...content.notices.map((n) => n.data.date), ...content.replies.map((r) => r.data.repliedOn)],
-    *records() {
-      for (const e of content.items) yield itemRecord(e, units, regions, today);
-      for (const e of content.notices) yield noticeRecord(e);
-      for (const e of content.replies) yield replyRecord(e, units, itemTitles);
-    },
-  };
+  return [
+    ...content.items.map((e) => ({ date: e.data.assignedOn, record: (shard: string) => itemRecord(e, shard, units, regions, today) })),
+    ...content.notices.map((e) => ({ date: e.data.date, record: (shard: string) => noticeRecord(e, shard) })),
+    ...content.replies.map((e) => ({ date: e.data.repliedOn, record: (shard: string) => replyRecord(e, shard, units, itemTitles) })),
+  ];
 }

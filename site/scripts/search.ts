@@ -1,6 +1,6 @@
 /**
  * The search page's island: runs Pagefind in the browser over the index built with the site, shard by shard
- * (domain/search.ts): the newest years first, older years merged in only when the year choice needs them.
+ * (domain/search.ts): the newest shards by default, the others merged in only when the year choice needs them.
  * Reads and writes the query and filters in the address bar, so a search can be bookmarked and shared. A
  * query in traditional characters is searched in simplified ones (traditional.ts). Each result shows its
  * status, unit and deadline as labelled facts and the passage around the match (or the summary).
@@ -121,14 +121,14 @@ export function startSearch(): void {
       return { pf, manifest, merged: new Set([primary.id]) };
     })());
 
-  /** Merge the shards of `years` not yet loaded; the year filter needed to keep out other merged years. */
-  const prepare = async (years: readonly string[]): Promise<{ pf: Pagefind; yearFilter: Filters }> => {
+  /** Merge the `wanted` shards not yet loaded; the filter that keeps out the other shards already merged. */
+  const prepare = async (wanted: readonly string[]): Promise<{ pf: Pagefind; shardFilter: Filters }> => {
     const e = await load();
-    const missing = e.manifest.shards.filter((s) => years.includes(s.year) && !e.merged.has(s.id));
-    for (const s of missing) e.merged.add(s.id);
-    await Promise.all(missing.map((s) => e.pf.mergeIndex(`/pagefind/${s.id}/`)));
-    const outside = e.manifest.shards.some((s) => e.merged.has(s.id) && !years.includes(s.year));
-    return { pf: e.pf, yearFilter: outside ? { year: { any: [...years] } } : {} };
+    const missing = wanted.filter((id) => !e.merged.has(id));
+    for (const id of missing) e.merged.add(id);
+    await Promise.all(missing.map((id) => e.pf.mergeIndex(`/pagefind/${id}/`)));
+    const outside = [...e.merged].some((id) => !wanted.includes(id));
+    return { pf: e.pf, shardFilter: outside ? { shard: { any: [...wanted] } } : {} };
   };
 
   let shown: PagefindResult[] = [];
@@ -163,9 +163,10 @@ export function startSearch(): void {
     try {
       const { manifest } = await load();
       const scoped = yearSelect.value === '';
-      const years = yearSelect.value === 'all' ? manifest.years : scoped ? manifest.scope : [yearSelect.value];
-      const [{ pf, yearFilter }, q] = await Promise.all([prepare(years), typed && hasTraditional(typed) ? toSimplified(typed) : typed]);
-      const options = { filters: { ...filters, ...yearFilter } };
+      const all = manifest.shards.map((s) => s.id);
+      const wanted = yearSelect.value === 'all' ? all : scoped ? manifest.scope : manifest.shards.filter((s) => s.year === yearSelect.value).map((s) => s.id);
+      const [{ pf, shardFilter }, q] = await Promise.all([prepare(wanted), typed && hasTraditional(typed) ? toSimplified(typed) : typed]);
+      const options = { filters: { ...filters, ...shardFilter } };
       const phrase = q ? phraseQuery(q) : null;
       const [res, exact] = await Promise.all([pf.search(q || null, options), phrase ? pf.search(phrase, options) : null]);
       if (mine !== run) return;
@@ -173,8 +174,8 @@ export function startSearch(): void {
       list.replaceChildren();
       await render(0);
       if (mine !== run) return;
-      const limited = scoped && manifest.scope.length < manifest.years.length;
-      const note = (limited ? (t.scoped ?? '').replace('{first}', manifest.scope.at(-1)!).replace('{last}', manifest.scope[0]!) : '') + (q !== typed ? ' ' + (t.converted ?? '').replace('{q}', q) : '');
+      const limited = scoped && manifest.since !== null;
+      const note = (limited ? (t.scoped ?? '') : '') + (q !== typed ? ' ' + (t.converted ?? '').replace('{q}', q) : '');
       // Announced once the first results are on the page.
       statusEl.textContent = (shown.length ? (t.results ?? '').replace('{n}', String(shown.length)) : (t.none ?? '')) + note;
       allYears.hidden = !limited;

@@ -160,8 +160,9 @@ describe('built site', () => {
     expect(manifest.years).toEqual(years);
     expect(manifest.shards.map((s) => s.year)).toEqual(years);
     expect(manifest.shards.reduce((n, s) => n + s.pages, 0)).toBe(sample.items.length + sample.notices.length + sample.replies.length);
-    // The sample city is small: the default search covers every year.
-    expect(manifest.scope).toEqual(years);
+    // The sample city is small: the default search covers every shard.
+    expect(manifest.scope).toEqual(manifest.shards.map((s) => s.id));
+    expect(manifest.since).toBeNull();
     for (const s of manifest.shards) expect(existsSync(path.join(dist, 'pagefind', s.id, 'pagefind.js')), s.id).toBe(true);
   });
 

@@ -79,7 +79,7 @@ describe('search records', () => {
 
   it('index an item as its title, then its summary, then its facts as one labelled sentence', () => {
     const entry = sample.content.items[0]!;
-    const { html, url } = itemRecord(entry, units, regions, TEST_AS_OF);
+    const { html, url } = itemRecord(entry, entry.data.assignedOn.slice(0, 4), units, regions, TEST_AS_OF);
     expect(url).toBe(`/items/${entry.id}/`);
     const paragraphs = [...html.matchAll(/<p>([^<]*)<\/p>/g)].map((m) => m[1]!);
     expect(html.indexOf(entry.data.title)).toBeLessThan(html.indexOf(entry.data.summary));

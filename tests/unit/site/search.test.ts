@@ -3,7 +3,7 @@ import { phraseQuery, preferPhrase, withoutLeadingTitle } from '../../../site/sc
 import { hasTraditional, toSimplified } from '../../../site/scripts/traditional.ts';
 import { TRADITIONAL_BITS, TRADITIONAL_EXTRA } from '../../../site/scripts/traditional-chars.ts';
 import { traditionalTable } from '../../../scripts/lib/traditional-table.ts';
-import { DEFAULT_SCOPE_PAGES, SHARD_PAGES, defaultScope, shardPlan } from '../../../domain/search.ts';
+import { DEFAULT_SCOPE_PAGES, SHARD_PAGES, defaultScope, firstMonth, shardPlan } from '../../../domain/search.ts';
 
 describe('search phrase preference', () => {
   it('searches one run of Chinese text also as an exact phrase', () => {
@@ -66,9 +66,18 @@ describe('search shards', () => {
     expect(manifest.shards.reduce((n, s) => n + s.pages, 0)).toBe(SHARD_PAGES + 11);
   });
 
-  it('cover by default the newest years that fit the page budget, at least the newest', () => {
-    expect(defaultScope([['2024', 10], ['2026', 10], ['2025', 10]])).toEqual(['2026', '2025', '2024']);
-    expect(defaultScope([['2025', DEFAULT_SCOPE_PAGES / 2], ['2026', DEFAULT_SCOPE_PAGES / 2], ['2024', 1]])).toEqual(['2026', '2025']);
-    expect(defaultScope([['2026', DEFAULT_SCOPE_PAGES * 2], ['2025', 1]])).toEqual(['2026']);
+  it('cover by default the newest shards that fit the page budget, at least the newest', () => {
+    const shard = (id: string, pages: number) => ({ id, pages });
+    expect(defaultScope([shard('2026', 10), shard('2025', 10), shard('2024', 10)])).toEqual(['2026', '2025', '2024']);
+    expect(defaultScope([shard('2026', DEFAULT_SCOPE_PAGES / 2), shard('2025', DEFAULT_SCOPE_PAGES / 2), shard('2024', 1)])).toEqual(['2026', '2025']);
+    expect(defaultScope([shard('2026-q4', DEFAULT_SCOPE_PAGES * 2), shard('2026-q3', 1)])).toEqual(['2026-q4']);
+  });
+
+  it('say from which month the default search covers, or that it covers everything', () => {
+    const busy = shardPlan([...dates('2025', 10), ...dates('2026', DEFAULT_SCOPE_PAGES * 2)]).manifest;
+    expect(busy.since).toBe(firstMonth(busy.scope.at(-1)!));
+    expect(busy.scope.every((id) => id.startsWith('2026-'))).toBe(true);
+    expect(shardPlan([...dates('2025', 10), ...dates('2026', 10)]).manifest.since).toBeNull();
+    expect([firstMonth('2026'), firstMonth('2026-q3'), firstMonth('2026-m11')]).toEqual(['2026-01', '2026-07', '2026-11']);
   });
 });
