@@ -99,9 +99,11 @@ export async function buildSearchIndex(content: Content, today: string, cacheDir
   const version = `${RECORDS_VERSION}/${pagefindVersion()}`;
   const built: string[] = [];
   try {
-    // Two shards at a time: Pagefind reads one record at a time per index, so a second index keeps the
-    // second core busy while the first writes its files.
+    // Two shards at a time on a smaller site: Pagefind reads one record at a time per index, so a second
+    // index keeps the second core busy while the first writes its files. One at a time on a large one, where
+    // memory is the limit (each shard being written holds ~0.17 MB a page) and Astro keeps a core busy anyway.
     const queue = [...byShard];
+    const parallel = sources.length > 50_000 ? 1 : 2;
     const next = async (): Promise<void> => {
       const job = queue.shift();
       if (!job) return;
@@ -116,7 +118,7 @@ export async function buildSearchIndex(content: Content, today: string, cacheDir
       }
       return next();
     };
-    await Promise.all([next(), next()]);
+    await Promise.all(Array.from({ length: parallel }, next));
     built.sort().reverse();
   } finally {
     const { close } = await import('pagefind');
