@@ -50,8 +50,9 @@ export function preferPhrase<R extends { id: string }>(ranked: readonly R[], phr
 
 /**
  * A Pagefind excerpt that starts in the page's title (the match was in the title, which leads the indexed text
- * and which Pagefind ends with a full stop) without that part of the title: what follows is the summary. Pagefind
- * escapes the text and only adds <mark>; the marks of what is kept stay balanced.
+ * and which Pagefind ends with a full stop) without that part of the title: what follows is the summary. A
+ * passage from further in the page gets a leading ellipsis. Pagefind escapes the text and only adds <mark>;
+ * the marks of what is kept stay balanced.
  */
 export function withoutLeadingTitle(excerpt: string, title: string): string {
   const squashed = title.replace(/\s+/g, '');
@@ -67,13 +68,14 @@ export function withoutLeadingTitle(excerpt: string, title: string): string {
       continue;
     }
     if (/^[\s\u200b]$/u.test(t)) continue;
-    if (t === '.' && plain && squashed.endsWith(plain)) {
+    if (t === '.' && squashed.endsWith(plain)) {
       cut = i;
       openAtCut = open;
     }
     plain += t === '&lt;' ? '<' : t === '&gt;' ? '>' : t === '&amp;' ? '&' : t;
   }
-  if (cut < 0) return excerpt;
+  // A passage from further in the page starts mid-sentence.
+  if (cut < 0) return `…${excerpt}`;
   return (openAtCut ? '<mark>' : '') + tokens.slice(cut + 1).join('').replace(/^[\s\u200b]+/u, '');
 }
 

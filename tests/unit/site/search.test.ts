@@ -31,11 +31,12 @@ describe('search excerpts', () => {
     expect(withoutLeadingTitle('小区 加装 <mark>电梯</mark>. 在河西街道推进', '老旧小区加装电梯')).toBe('在河西街道推进');
     expect(withoutLeadingTitle('北湖 街道 &lt;试点&gt; 项目. 概要', '北湖街道<试点>项目')).toBe('概要');
     expect(withoutLeadingTitle('提速 1.8 公里. 概要', '公交提速1.8公里')).toBe('概要');
+    expect(withoutLeadingTitle('. 针对 <mark>12345</mark> 热线', '北湖夜市整治')).toBe('针对 <mark>12345</mark> 热线');
   });
 
-  it('leave an excerpt from further in the page as it is', () => {
-    const excerpt = '…完成<mark>电梯</mark>加装 23 台';
-    expect(withoutLeadingTitle(excerpt, '老旧小区加装电梯')).toBe(excerpt);
+  it('mark an excerpt from further in the page as starting mid-sentence', () => {
+    const excerpt = '完成<mark>电梯</mark>加装 23 台';
+    expect(withoutLeadingTitle(excerpt, '老旧小区加装电梯')).toBe(`…${excerpt}`);
   });
 });
 
