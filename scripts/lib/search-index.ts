@@ -9,7 +9,7 @@
  * Layer: scripts/ — may import any layer but tests/; only scripts/ and tests/ import it.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { shardPlan, type SearchManifest } from '../../domain/search.ts';
 import type { Content } from '../../site/lib/content-source.ts';
@@ -21,10 +21,17 @@ const SHARD_FILE = 'shard.json';
 /** What the island needs of Pagefind's bundle; its UI kits are left out of each shard. */
 const KEEP = /^(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|pagefind\..+\.pf_meta|wasm\..+\.pagefind|index|filter|fragment)$/;
 
+/** What is known of each file a shard wrote: its hash, and the stat data to tell cheaply that it is untouched. */
+interface FileRecord {
+  sha256: string;
+  size: number;
+  mtimeMs: number;
+}
+
 interface ShardFile {
   key: string;
   pages: number;
-  files: Record<string, string>;
+  files: Record<string, FileRecord>;
 }
 
 export interface SearchIndexResult {
@@ -44,7 +51,16 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-/** A cached shard is used only when its key matches and every file it lists is there with its hash. */
+const record = (file: string): FileRecord => {
+  const st = statSync(file);
+  return { sha256: sha256(readFileSync(file)), size: st.size, mtimeMs: st.mtimeMs };
+};
+
+/**
+ * A cached shard is used only when its key matches and every file it lists is there with its hash. As git
+ * does for its index, a file whose size and modification time are those recorded is taken to still have its
+ * recorded hash; any other is hashed again (a rewritten or truncated file never passes).
+ */
 export function cachedShardIsValid(dir: string, key: string): boolean {
   try {
     const meta = JSON.parse(readFileSync(path.join(dir, SHARD_FILE), 'utf8')) as ShardFile;
@@ -52,7 +68,13 @@ export function cachedShardIsValid(dir: string, key: string): boolean {
     const listed = Object.keys(meta.files).sort();
     const present = filesUnder(dir).filter((f) => f !== SHARD_FILE);
     if (listed.length !== present.length || listed.some((f, i) => f !== present[i])) return false;
-    return listed.every((f) => sha256(readFileSync(path.join(dir, f))) === meta.files[f]);
+    return listed.every((f) => {
+      const want = meta.files[f]!;
+      const file = path.join(dir, f);
+      const st = statSync(file);
+      if (st.size !== want.size) return false;
+      return st.mtimeMs === want.mtimeMs || sha256(readFileSync(file)) === want.sha256;
+    });
   } catch {
     return false;
   }
@@ -78,7 +100,7 @@ async function writeShard(records: SearchRecord[], dir: string, key: string): Pr
     const written = await index.writeFiles({ outputPath: tmp });
     if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
     for (const name of readdirSync(tmp)) if (!KEEP.test(name)) rmSync(path.join(tmp, name), { recursive: true });
-    const files = Object.fromEntries(filesUnder(tmp).map((f) => [f, sha256(readFileSync(path.join(tmp, f)))]));
+    const files = Object.fromEntries(filesUnder(tmp).map((f) => [f, record(path.join(tmp, f))]));
     writeFileSync(path.join(tmp, SHARD_FILE), JSON.stringify({ key, pages: records.length, files } satisfies ShardFile));
     rmSync(dir, { recursive: true, force: true });
     renameSync(tmp, dir);
@@ -130,22 +152,32 @@ export async function buildSearchIndex(content: Content, today: string, cacheDir
   return { manifest, built, pages: sources.length, ms: Math.round(performance.now() - started) };
 }
 
-/** Link (or copy, across file systems) the cached shards and the manifest into `<outDir>/pagefind/`. */
+/**
+ * Link (or copy, across file systems) the cached shards and the manifest into `<outDir>/pagefind/`. A shard
+ * already linked there from this cache (its entry file is the cached one) is left as it is; other shards
+ * are replaced, and folders of shards the manifest no longer names are removed.
+ */
 export function publishSearchIndex(cacheDir: string, outDir: string): SearchManifest {
   const root = path.join(cacheDir, 'search');
   const manifest = JSON.parse(readFileSync(path.join(root, 'shards.json'), 'utf8')) as SearchManifest;
   const target = path.join(outDir, 'pagefind');
-  rmSync(target, { recursive: true, force: true });
+  mkdirSync(target, { recursive: true });
+  const ids = new Set(manifest.shards.map((s) => s.id));
+  for (const name of readdirSync(target)) if (!ids.has(name)) rmSync(path.join(target, name), { recursive: true, force: true });
   for (const { id } of manifest.shards) {
     const from = path.join(root, id);
+    const to = path.join(target, id);
+    const entry = 'pagefind-entry.json';
+    if (existsSync(path.join(to, entry)) && statSync(path.join(to, entry)).ino === statSync(path.join(from, entry)).ino) continue;
+    rmSync(to, { recursive: true, force: true });
     for (const f of filesUnder(from)) {
       if (f === SHARD_FILE) continue;
-      const to = path.join(target, id, f);
-      mkdirSync(path.dirname(to), { recursive: true });
+      const file = path.join(to, f);
+      mkdirSync(path.dirname(file), { recursive: true });
       try {
-        linkSync(path.join(from, f), to);
+        linkSync(path.join(from, f), file);
       } catch {
-        copyFileSync(path.join(from, f), to);
+        copyFileSync(path.join(from, f), file);
       }
     }
   }

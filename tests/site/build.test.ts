@@ -7,7 +7,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { htmlFiles, indexedUrls } from '../helpers/dist.ts';
+import { htmlFiles, indexedUrls, pageIsland } from '../helpers/dist.ts';
 import type { SearchManifest } from '../../domain/search.ts';
 import { loadSample } from '../helpers/sample.ts';
 import { CARE_SCRIPT, careScriptHash } from '../../domain/care-script.ts';
@@ -152,6 +152,16 @@ describe('built site', () => {
   it('indexes every item, notice and published reply for search, each once', () => {
     const expected = [...sample.items.map((i) => `/items/${i.id}/`), ...sample.notices.map((n) => `/notices/${n.id}/`), ...sample.replies.map((r) => `/replies/${r.id}/`)];
     expect(indexedUrls(dist).sort()).toEqual(expected.sort());
+  });
+
+  it('keeps the search island light: its script ≤ 8 KB gzip, the traditional-character converter loaded on demand ≤ 30 KB', () => {
+    const { modules, workers } = pageIsland(dist, 'search/index.html');
+    expect(workers).toEqual([]);
+    expect(modules.reduce((n, f) => n + gz(readFileSync(path.join(dist, f))), 0)).toBeLessThanOrEqual(8 * 1024);
+    const converter = readdirSync(path.join(dist, '_astro')).filter((f) => f.startsWith('traditional-convert.'));
+    expect(converter).toHaveLength(1);
+    expect(modules.some((m) => m.includes('traditional-convert.'))).toBe(false);
+    expect(gz(readFileSync(path.join(dist, '_astro', converter[0]!)))).toBeLessThanOrEqual(30 * 1024);
   });
 
   it('cuts the search index into year shards, the manifest naming each with its pages and the default years', () => {
