@@ -104,7 +104,12 @@ function startContentWorker(contentDir: string, cacheDir: string, asOf: string) 
     p.catch(() => undefined);
     return p;
   };
-  return { problems: settle((m) => ('problems' in m ? m.problems : undefined)), index: settle((m) => ('index' in m ? m.index : undefined)), stop: () => worker.terminate() };
+  return {
+    problems: settle((m) => ('problems' in m ? m.problems : undefined)),
+    index: settle((m) => ('index' in m ? m.index : undefined)),
+    astroDone: () => worker.postMessage('astro-done'),
+    stop: () => worker.terminate(),
+  };
 }
 
 /** Validate and build. Throws ContentError (one line per problem) when content is invalid, BuildMemoryError when it cannot fit. */
@@ -149,6 +154,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<{ outDir: s
   child.stdout.on('data', relay(process.stdout));
   child.stderr.on('data', relay(process.stderr));
   const worker = startContentWorker(contentDir, cacheDir, asOf);
+  void exited.then(() => worker.astroDone(), () => undefined);
   let overMemory: BuildMemoryError | undefined;
   const stopAll = async () => {
     child.kill();

@@ -15,4 +15,7 @@ const { contentDir, cacheDir, asOf } = workerData as { contentDir: string; cache
 const content = readContent(contentDir, path.dirname(contentDir));
 const problems = content.problems.map(formatProblem);
 parentPort!.postMessage({ problems });
-if (problems.length === 0) parentPort!.postMessage({ index: await buildSearchIndex(content, asOf, cacheDir) });
+// buildSite() says `astro-done` when Astro has exited: its memory is free for a second Pagefind index.
+const astroDone = new Promise<void>((resolve) => parentPort!.on('message', (m) => m === 'astro-done' && resolve()));
+if (problems.length === 0) parentPort!.postMessage({ index: await buildSearchIndex(content, asOf, cacheDir, astroDone) });
+process.exit(0);

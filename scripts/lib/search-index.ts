@@ -109,8 +109,12 @@ async function writeShard(records: SearchRecord[], dir: string, key: string): Pr
   }
 }
 
-/** Build (or reuse) every shard of the site's search index under `<cacheDir>/search/`. */
-export async function buildSearchIndex(content: Content, today: string, cacheDir: string): Promise<SearchIndexResult> {
+/**
+ * Build (or reuse) every shard of the site's search index under `<cacheDir>/search/`. On a large site shards
+ * are written one at a time until `roomForTwo` settles (build-site.ts: when Astro has exited and given its
+ * memory back), then two at a time.
+ */
+export async function buildSearchIndex(content: Content, today: string, cacheDir: string, roomForTwo: Promise<void> = Promise.resolve()): Promise<SearchIndexResult> {
   const started = performance.now();
   const root = path.join(cacheDir, 'search');
   mkdirSync(root, { recursive: true });
@@ -121,11 +125,11 @@ export async function buildSearchIndex(content: Content, today: string, cacheDir
   const version = `${RECORDS_VERSION}/${pagefindVersion()}`;
   const built: string[] = [];
   try {
-    // Two shards at a time on a smaller site: Pagefind reads one record at a time per index, so a second
-    // index keeps the second core busy while the first writes its files. One at a time on a large one, where
-    // memory is the limit (each shard being written holds ~0.17 MB a page) and Astro keeps a core busy anyway.
+    // Two shards at a time: Pagefind reads one record at a time per index, so a second index keeps the
+    // second core busy while the first writes its files. On a large site only once Astro is done: memory is
+    // the limit there (each shard being written holds ~0.17 MB a page), and Astro keeps a core busy anyway.
     const queue = [...byShard];
-    const parallel = sources.length > 50_000 ? 1 : 2;
+    const second = sources.length > 50_000 ? roomForTwo : Promise.resolve();
     const next = async (): Promise<void> => {
       const job = queue.shift();
       if (!job) return;
@@ -140,7 +144,7 @@ export async function buildSearchIndex(content: Content, today: string, cacheDir
       }
       return next();
     };
-    await Promise.all(Array.from({ length: parallel }, next));
+    await Promise.all([next(), second.then(next)]);
     built.sort().reverse();
   } finally {
     const { close } = await import('pagefind');
