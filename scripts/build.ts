@@ -5,12 +5,13 @@
  */
 import { parseArgs } from 'node:util';
 import { buildSite, ContentError } from './lib/build-site.ts';
+import { BuildMemoryError } from './lib/build-memory.ts';
 
 let values: { out?: string; content?: string; cache?: string };
 try {
   ({ values } = parseArgs({ options: { out: { type: 'string' }, content: { type: 'string' }, cache: { type: 'string' } }, strict: true }));
 } catch (error) {
-  console.error(`参数错误：${error instanceof Error ? error.message : String(error)}。用法：npm run build -- [--out 输出目录] [--content 内容目录] [--cache 缓存目录]`);
+  console.error(`参数错误：${error instanceof Error ? error.message : String(error)}。用法：npm run build -- [--out 输出目录] [--content 内容目录] [--cache 构建缓存目录]`);
   process.exit(2);
 }
 try {
@@ -22,6 +23,10 @@ try {
 } catch (error) {
   if (error instanceof ContentError) {
     console.error(error.lines.join('\n'));
+    process.exit(1);
+  }
+  if (error instanceof BuildMemoryError) {
+    console.error(error.message);
     process.exit(1);
   }
   throw error;

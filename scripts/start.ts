@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { buildSite, ContentError, root } from './lib/build-site.ts';
 import { startLocalPortal } from './lib/portal.ts';
 import { DataDirError } from '../functions/local/dynamodb.ts';
+import { BuildMemoryError } from './lib/build-memory.ts';
 
 let values: { port?: string; 'no-build'?: boolean; host?: string; dist?: string; data?: string };
 try {
@@ -34,6 +35,10 @@ if (!values['no-build']) {
   } catch (error) {
     if (error instanceof ContentError) {
       console.error(error.lines.join('\n'));
+      process.exit(1);
+    }
+    if (error instanceof BuildMemoryError) {
+      console.error(error.message);
       process.exit(1);
     }
     throw error;

@@ -167,6 +167,9 @@ export const unitField = {
   supportItems: '配合办理的事项',
 } as const;
 
+/** `2026-07` → 2026年7月, `2026-01` → 2026年. */
+const sinceText = (since: string) => (since.endsWith('-01') ? `${since.slice(0, 4)}年` : `${since.slice(0, 4)}年${Number(since.slice(5, 7))}月`);
+
 export const pages = {
   homeTitle: '首页',
   headline: '总体情况',
@@ -215,7 +218,16 @@ export const pages = {
   noticesTitle: '通知公告',
   searchTitle: '搜索',
   searchIntro: '在全部督查事项、通知公告和公开答复中搜索。可按状态、牵头单位、类别、区域和年度筛选督查事项。',
-  searchNoScript: '搜索需要浏览器启用 JavaScript。您也可以按分类浏览全部事项：',
+  searchNoScript: '全文搜索在浏览器中运行，需要启用 JavaScript。不用 JavaScript 也可以找到每个事项：按下面的办理状态、牵头单位、事项类别、区域或年度浏览，每个分类列出全部事项；也可以在“督查事项”中逐页浏览。',
+  /** The year select's first option: the newest pages the default search covers, since a month (YYYY-MM). */
+  searchRecent: (since: string) => `最近（${sinceText(since)}以来）`,
+  searchAllYears: '全部年份',
+  searchInAllYears: (first: string) => `在全部年份中搜索（${first}年以来）`,
+  searchScoped: (since: string) => `（${sinceText(since)}以来的结果）`,
+  searchConverted: (q: string) => `已按简体“${q}”搜索。`,
+  searchNotice: '通知公告',
+  searchSection: '栏目',
+  searchDate: '发布日期',
   searchLoading: '正在加载搜索…',
   searchResults: (n: number) => `找到 ${n} 条结果`,
   searchNone: '没有找到相关内容，请换个关键词试试。',
@@ -272,6 +284,13 @@ export const replyPage = {
 export const buildError = {
   /** The build's "today" set to something that is not a date. */
   asOf: (value: string) => `DUCHA_AS_OF 不是有效日期 (YYYY-MM-DD)：${value}`,
+  /** Before a build that cannot fit in memory, and when one outgrows it (scripts/lib/build-memory.ts). */
+  tooLarge: (items: number, needGb: string, haveGb: string) =>
+    `构建未开始：内容有 ${items} 个督查事项，预计需要约 ${needGb} GB 内存，而本次构建可用的只有 ${haveGb} GB。` +
+    '请关闭其他占用内存的程序后重试，或换用内存更大的机器构建；如确认可用内存更多，可用环境变量 DUCHA_BUILD_MEMORY_MB 指定（单位 MB）。',
+  exceeded: (items: number, usedGb: string, haveGb: string) =>
+    `构建已停止：内容有 ${items} 个督查事项，构建占用内存达到 ${usedGb} GB，超过可用的 ${haveGb} GB，为避免系统内存耗尽而中止。` +
+    '请关闭其他占用内存的程序后重试，或换用内存更大的机器构建（可用环境变量 DUCHA_BUILD_MEMORY_MB 指定可用内存，单位 MB）。',
 } as const;
 
 /** Messages for content files (editors), built by domain/content. `{field} {message}` reads as one sentence. */

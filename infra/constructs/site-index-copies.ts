@@ -1,9 +1,9 @@
 /**
- * Clean URLs without edge functions (China): after each deployment, copy every `dir/index.html` to the
- * object key `dir/`, remove copies whose page is gone, and invalidate the distribution
- * (site-index-copies/index.js). The copies are excluded from BucketDeployment's pruning.
+ * Clean URLs without edge functions (China): after each deployment, copy every `dir/index.html` whose copy
+ * is missing or differs (ETag) to the object key `dir/`, remove copies whose page is gone, and invalidate the
+ * distribution (site-index-copies/index.js). The copies are excluded from BucketDeployment's pruning.
  */
-import { CustomResource, CustomResourceProvider, CustomResourceProviderRuntime, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { CustomResource, CustomResourceProvider, CustomResourceProviderRuntime, Duration, Size, Stack, Validations } from 'aws-cdk-lib';
 import type * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
@@ -27,7 +27,9 @@ export class SiteIndexCopies extends Construct {
     const provider = CustomResourceProvider.getOrCreateProvider(this, RESOURCE_TYPE, {
       codeDirectory: path.join(import.meta.dirname, 'site-index-copies'),
       runtime: CustomResourceProviderRuntime.NODEJS_24_X,
-      timeout: Duration.minutes(10),
+      // ~120,000 pages at a province's size: listing and the first deployment's copies take minutes.
+      timeout: Duration.minutes(15),
+      memorySize: Size.mebibytes(1024),
       description: 'Ducha: copy dir/index.html to dir/ for clean URLs (CloudFront China has no edge functions)',
       policyStatements: [
         { Effect: 'Allow', Action: ['s3:ListBucket'], Resource: props.bucket.bucketArn },

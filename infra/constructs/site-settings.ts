@@ -19,7 +19,19 @@ export const SHORT_CACHE_CONTROL = 'public, max-age=300';
 /** Cache-Control of content-hashed files: a year, never revalidated. */
 export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 /** Files whose names carry a content hash: Astro's bundles and Pagefind's index chunks. */
-export const HASHED_PATHS = ['_astro/*', 'pagefind/fragment/*', 'pagefind/index/*', 'pagefind/filter/*'] as const;
+export const HASHED_PATHS = ['_astro/*', 'pagefind/*/fragment/*', 'pagefind/*/index/*', 'pagefind/*/filter/*'] as const;
+/**
+ * The item pages, deployed by a deployment of their own: at a province's size (100,000 items) the site is
+ * ~240,000 files, more than one deployment function syncs within Lambda's 15 minutes (docs/deploy.md).
+ */
+export const ITEM_PAGE_PATHS = ['items/DC-*/index.html'] as const;
+/**
+ * The site deployments' function: memory (and with it CPU for unpacking and `aws s3 sync`) and /tmp for the
+ * site's archive and its unpacked copy (~1.5 GB in ~240,000 files for 100,000 items, three times over with
+ * the archive and headroom).
+ */
+export const DEPLOYMENT_MEMORY_MB = 4096;
+export const DEPLOYMENT_STORAGE_GIB = 10;
 /** Request headers the API needs from the viewer (everything else is dropped; the body always passes). */
 export const API_FORWARDED_HEADERS = ['Content-Type', 'Accept', 'Idempotency-Key', 'CloudFront-Viewer-Address'] as const;
 /**

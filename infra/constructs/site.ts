@@ -23,8 +23,11 @@ import { SiteIndexCopies } from './site-index-copies.ts';
 import { chinaDistribution } from './site-china.ts';
 import {
   API_FORWARDED_HEADERS,
+  DEPLOYMENT_MEMORY_MB,
+  DEPLOYMENT_STORAGE_GIB,
   HASHED_PATHS,
   IMMUTABLE_CACHE_CONTROL,
+  ITEM_PAGE_PATHS,
   NOT_FOUND_TTL,
   ORIGIN_VERIFY_HEADER,
   SHORT_CACHE_CONTROL,
@@ -133,10 +136,17 @@ export class Site extends Construct {
     }
     this.url = `https://${props.domain ?? this.distribution.distributionDomainName}/`;
 
-    // Hashed files first and for a year; then everything else, short, with the invalidation. Each
-    // deployment prunes only its own files (the other's are excluded from its sync).
+    // Three deployments, so that each syncs its part within Lambda's 15 minutes at a province's size: hashed
+    // files (a year), item pages and everything else (short), the last one after the others and with the one
+    // wildcard invalidation. Each prunes only its own files (the others' are excluded from its sync).
     const source = s3deploy.Source.asset(props.assetPath);
-    const common = { sources: [source], destinationBucket: this.bucket, prune: true, memoryLimit: 1024, ephemeralStorageSize: Size.gibibytes(2) };
+    const common = {
+      sources: [source],
+      destinationBucket: this.bucket,
+      prune: true,
+      memoryLimit: DEPLOYMENT_MEMORY_MB,
+      ephemeralStorageSize: Size.gibibytes(DEPLOYMENT_STORAGE_GIB),
+    };
     const hashed = new s3deploy.BucketDeployment(this, 'DeployHashed', {
       ...common,
       exclude: ['*'],
@@ -144,10 +154,17 @@ export class Site extends Construct {
       cacheControl: [s3deploy.CacheControl.fromString(IMMUTABLE_CACHE_CONTROL)],
     });
     const china = props.partition === 'china';
+    // In China the `dir/` copies of `dir/index.html` are the index-copies resource's, not to be pruned.
+    const copiesExcluded = china ? ['*/'] : [];
+    const itemPages = new s3deploy.BucketDeployment(this, 'DeployItemPages', {
+      ...common,
+      exclude: ['*', ...copiesExcluded],
+      include: [...ITEM_PAGE_PATHS],
+      cacheControl: [s3deploy.CacheControl.fromString(SHORT_CACHE_CONTROL)],
+    });
     const pages = new s3deploy.BucketDeployment(this, 'DeployPages', {
       ...common,
-      // In China the `dir/` copies of `dir/index.html` are the index-copies resource's, not to be pruned.
-      exclude: [...HASHED_PATHS, ...(china ? ['*/'] : [])],
+      exclude: [...HASHED_PATHS, ...ITEM_PAGE_PATHS, ...copiesExcluded],
       cacheControl: [s3deploy.CacheControl.fromString(SHORT_CACHE_CONTROL)],
       ...(china ? {} : { distribution: this.distribution, distributionPaths: ['/*'] }),
     });
@@ -156,11 +173,11 @@ export class Site extends Construct {
         bucket: this.bucket,
         distribution: this.distribution,
         cacheControl: SHORT_CACHE_CONTROL,
-        version: Fn.join(',', pages.objectKeys),
+        version: Fn.join(',', [Fn.join(',', pages.objectKeys), Fn.join(',', itemPages.objectKeys)]),
       });
-      copies.node.addDependency(pages);
+      copies.node.addDependency(pages, itemPages);
     }
-    pages.node.addDependency(hashed);
+    pages.node.addDependency(hashed, itemPages);
     acknowledgeDeploymentHandler(hashed, this.bucket);
   }
 

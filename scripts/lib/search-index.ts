@@ -1,28 +1,190 @@
 /**
- * The Pagefind search index over a built site. It runs after Astro has finished and exited (see
- * build-site.ts), so the two never hold memory at the same time: a 10,000-item build peaks at the larger
- * of the two instead of their sum (npm run bench:build). The npm package runs Pagefind's Extended build,
- * which segments Chinese; pages declare lang="zh-CN". What a page contributes is marked in its template
- * with data-pagefind-* attributes.
+ * The Pagefind search index, built from the content model (search-records.ts) while Astro renders the pages,
+ * one shard at a time (domain/search.ts): each shard is its own Pagefind index, written into the search cache
+ * (`<cache>/search/<shard>/`) with a `shard.json` naming the hash of its input and of every file it wrote. A
+ * rebuild reuses a shard whose input is unchanged and whose files still match their hashes, and re-indexes
+ * only the others — a corrupt or stale shard is rebuilt, never served. `publishSearchIndex` then links the
+ * shards into the site's /pagefind/ with the manifest the search island reads. One Pagefind process indexes
+ * one shard at a time and lets it go, so its memory is bounded by the largest shard, not the site.
  * Layer: scripts/ — may import any layer but tests/; only scripts/ and tests/ import it.
  */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { shardPlan, type SearchManifest } from '../../domain/search.ts';
+import type { Content } from '../../site/lib/content-source.ts';
+import { searchSources, type SearchRecord, type SearchSource } from './search-records.ts';
 
-/** Only these pages are searchable: items, notices and published replies (not lists or facets). */
-export const SEARCHABLE_GLOB = '{items/DC-*,notices/*,replies/*}/index.html';
+/** Bump when the records or the way they are indexed change: every cached shard is then rebuilt. */
+const RECORDS_VERSION = '1';
+const SHARD_FILE = 'shard.json';
+/** What the island needs of Pagefind's bundle; its UI kits are left out of each shard. */
+const KEEP = /^(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|pagefind\..+\.pf_meta|wasm\..+\.pagefind|index|filter|fragment)$/;
 
-export async function indexSite(outDir: string): Promise<{ pages: number; ms: number }> {
-  const { createIndex, close } = await import('pagefind');
-  const started = performance.now();
+/** What is known of each file a shard wrote: its hash, and the stat data to tell cheaply that it is untouched. */
+interface FileRecord {
+  sha256: string;
+  size: number;
+  mtimeMs: number;
+}
+
+interface ShardFile {
+  key: string;
+  pages: number;
+  files: Record<string, FileRecord>;
+}
+
+export interface SearchIndexResult {
+  manifest: SearchManifest;
+  /** Shard ids re-indexed in this build (the others came from the cache). */
+  built: string[];
+  pages: number;
+  ms: number;
+}
+
+const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+const record = (file: string): FileRecord => {
+  const st = statSync(file);
+  return { sha256: sha256(readFileSync(file)), size: st.size, mtimeMs: st.mtimeMs };
+};
+
+/**
+ * A cached shard is used only when its key matches and every file it lists is there with its hash. As git
+ * does for its index, a file whose size and modification time are those recorded is taken to still have its
+ * recorded hash; any other is hashed again (a rewritten or truncated file never passes).
+ */
+export function cachedShardIsValid(dir: string, key: string): boolean {
   try {
-    const { index, errors } = await createIndex({});
-    if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: outDir, glob: SEARCHABLE_GLOB });
-    if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
+    const meta = JSON.parse(readFileSync(path.join(dir, SHARD_FILE), 'utf8')) as ShardFile;
+    if (meta.key !== key) return false;
+    const listed = Object.keys(meta.files).sort();
+    const present = filesUnder(dir).filter((f) => f !== SHARD_FILE);
+    if (listed.length !== present.length || listed.some((f, i) => f !== present[i])) return false;
+    return listed.every((f) => {
+      const want = meta.files[f]!;
+      const file = path.join(dir, f);
+      const st = statSync(file);
+      if (st.size !== want.size) return false;
+      return st.mtimeMs === want.mtimeMs || sha256(readFileSync(file)) === want.sha256;
+    });
+  } catch {
+    return false;
+  }
+}
+
+function pagefindVersion(): string {
+  return (JSON.parse(readFileSync(path.join(import.meta.dirname, '../../node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
+}
+
+async function writeShard(records: SearchRecord[], dir: string, key: string): Promise<void> {
+  const { createIndex } = await import('pagefind');
+  const { index, errors } = await createIndex({});
+  if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+  try {
+    // Pagefind reads one record at a time per index; a few in flight keep its pipe busy.
+    for (let i = 0; i < records.length; i += 200) {
+      const added = await Promise.all(records.slice(i, i + 200).map((r) => index.addHTMLFile({ url: r.url, content: r.html })));
+      const failed = added.flatMap((a) => a.errors);
+      if (failed.length) throw new Error(`Pagefind: ${failed.join('; ')}`);
+    }
+    const tmp = `${dir}.tmp`;
+    rmSync(tmp, { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath: tmp });
     if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-    return { pages: added.page_count, ms: Math.round(performance.now() - started) };
+    for (const name of readdirSync(tmp)) if (!KEEP.test(name)) rmSync(path.join(tmp, name), { recursive: true });
+    const files = Object.fromEntries(filesUnder(tmp).map((f) => [f, record(path.join(tmp, f))]));
+    writeFileSync(path.join(tmp, SHARD_FILE), JSON.stringify({ key, pages: records.length, files } satisfies ShardFile));
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(tmp, dir);
   } finally {
+    await index.deleteIndex();
+  }
+}
+
+/**
+ * Build (or reuse) every shard of the site's search index under `<cacheDir>/search/`. On a large site shards
+ * are written one at a time until `roomForTwo` settles (build-site.ts: when Astro has exited and given its
+ * memory back), then two at a time.
+ */
+export async function buildSearchIndex(content: Content, today: string, cacheDir: string, roomForTwo: Promise<void> = Promise.resolve()): Promise<SearchIndexResult> {
+  const started = performance.now();
+  const root = path.join(cacheDir, 'search');
+  mkdirSync(root, { recursive: true });
+  const sources = searchSources(content, today);
+  const { shardOf, manifest } = shardPlan(sources.map((s) => s.date));
+  const byShard = new Map<string, SearchSource[]>(manifest.shards.map((s) => [s.id, []]));
+  for (const s of sources) byShard.get(shardOf(s.date))!.push(s);
+  const version = `${RECORDS_VERSION}/${pagefindVersion()}`;
+  const built: string[] = [];
+  try {
+    // Two shards at a time: Pagefind reads one record at a time per index, so a second index keeps the
+    // second core busy while the first writes its files. On a large site only once Astro is done: memory is
+    // the limit there (each shard being written holds ~0.17 MB a page), and Astro keeps a core busy anyway.
+    const queue = [...byShard];
+    const second = sources.length > 50_000 ? roomForTwo : Promise.resolve();
+    const next = async (): Promise<void> => {
+      const job = queue.shift();
+      if (!job) return;
+      const [id, shardSources] = job;
+      // Records are built one shard at a time, and let go once it is written.
+      const list = shardSources.map((s) => s.record(id));
+      const key = sha256(`${version}\n${list.map((r) => `${r.url}\n${r.html}`).join('\n')}`);
+      const dir = path.join(root, id);
+      if (!cachedShardIsValid(dir, key)) {
+        await writeShard(list, dir, key);
+        built.push(id);
+      }
+      return next();
+    };
+    await Promise.all([next(), second.then(next)]);
+    built.sort().reverse();
+  } finally {
+    const { close } = await import('pagefind');
     await close();
   }
+  // Shards of years that no longer have pages are dropped from the cache.
+  for (const name of readdirSync(root)) if (!byShard.has(name) && name !== 'shards.json') rmSync(path.join(root, name), { recursive: true, force: true });
+  writeFileSync(path.join(root, 'shards.json'), JSON.stringify(manifest));
+  return { manifest, built, pages: sources.length, ms: Math.round(performance.now() - started) };
+}
+
+/**
+ * Link (or copy, across file systems) the cached shards and the manifest into `<outDir>/pagefind/`. A shard
+ * already linked there from this cache (its entry file is the cached one) is left as it is; other shards
+ * are replaced, and folders of shards the manifest no longer names are removed.
+ */
+export function publishSearchIndex(cacheDir: string, outDir: string): SearchManifest {
+  const root = path.join(cacheDir, 'search');
+  const manifest = JSON.parse(readFileSync(path.join(root, 'shards.json'), 'utf8')) as SearchManifest;
+  const target = path.join(outDir, 'pagefind');
+  mkdirSync(target, { recursive: true });
+  const ids = new Set(manifest.shards.map((s) => s.id));
+  for (const name of readdirSync(target)) if (!ids.has(name)) rmSync(path.join(target, name), { recursive: true, force: true });
+  for (const { id } of manifest.shards) {
+    const from = path.join(root, id);
+    const to = path.join(target, id);
+    const entry = 'pagefind-entry.json';
+    if (existsSync(path.join(to, entry)) && statSync(path.join(to, entry)).ino === statSync(path.join(from, entry)).ino) continue;
+    rmSync(to, { recursive: true, force: true });
+    for (const f of filesUnder(from)) {
+      if (f === SHARD_FILE) continue;
+      const file = path.join(to, f);
+      mkdirSync(path.dirname(file), { recursive: true });
+      try {
+        linkSync(path.join(from, f), file);
+      } catch {
+        copyFileSync(path.join(from, f), file);
+      }
+    }
+  }
+  writeFileSync(path.join(target, 'shards.json'), JSON.stringify(manifest));
+  return manifest;
 }

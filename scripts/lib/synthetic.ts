@@ -1,9 +1,11 @@
 /**
  * Synthetic content for the build benchmark: a city with 16 units and 10 regions and any number of items
- * with varied Chinese titles, bodies and timelines (deterministic for a given count).
+ * with varied Chinese titles, bodies and timelines (deterministic for a given count). Items spread over the
+ * years up to 2026 at about 10,000 a year, at least three years: 10,000 items are 2024–2026, 100,000 a
+ * province's ten years 2017–2026.
  * Layer: scripts/ — may import any layer but tests/; only scripts/ and tests/ import it.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 
@@ -30,6 +32,8 @@ const DETAILS = ['完成现场踏勘并形成问题清单', '编制实施方案�
   '完成工程量的一半以上', '组织相关部门联合验收', '召开居民议事会征求意见', '落实专项资金并拨付到位', '开展“回头看”检查',
   '对发现的问题逐项销号', '约谈进度滞后的施工单位', '完成全部点位整改'];
 const REASONS = ['雨季影响施工', '居民意见尚未统一', '资金拨付程序较长', '涉及管线迁改', '需等待上级审批'];
+/** A province's items in one year: the benchmark's larger sizes spread over more years. */
+const ITEMS_PER_YEAR = 10_000;
 const STATUSES = ['assigned', 'in_progress', 'in_progress', 'completed', 'completed', 'completed', 'suspended'] as const;
 const CATEGORIES = ['key_task', 'leader_instruction', 'livelihood', 'special', 'public_request'] as const;
 const SOURCES = ['higher_level', 'leader_instruction', 'meeting', 'public_report', 'npc_proposal', 'cppcc_proposal'] as const;
@@ -65,7 +69,8 @@ export function writeSyntheticContent(dir: string, count: number): string {
       dump({ id, name: `示例市${name}`, shortName: name.slice(0, 12), kind: 'city_department', phone: `0000-8${String(1000000 + i).slice(1)}`, address: `示例市人民路 ${i + 1} 号` }),
     ),
   );
-  const years = [2024, 2025, 2026];
+  const yearCount = Math.min(10, Math.max(3, Math.ceil(count / ITEMS_PER_YEAR)));
+  const years = Array.from({ length: yearCount }, (_, i) => 2027 - yearCount + i);
   const perYear = new Map<number, number>();
   for (let n = 0; n < count; n++) {
     const year = years[n % years.length]!;
@@ -120,4 +125,12 @@ export function writeSyntheticContent(dir: string, count: number): string {
   mkdirSync(path.join(content, 'notices'), { recursive: true });
   writeFileSync(path.join(content, 'notices', '2026-01-01-bench.md'), '---\ntitle: 基准测试公告\ndate: 2026-01-01\n---\n这是基准测试生成的公告。\n');
   return content;
+}
+
+/** The usual editor's merge, for the rebuild benchmark: one item's summary gets a sentence more. Returns its file. */
+export function editOneItem(contentDir: string): string {
+  const file = path.join(contentDir, 'items', '2026', 'DC-2026-001.md');
+  const source = readFileSync(file, 'utf8');
+  writeFileSync(file, source.replace(/^summary: (.*)$/m, (_, s: string) => `summary: ${s}已更新进展。`));
+  return file;
 }

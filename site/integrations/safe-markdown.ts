@@ -52,16 +52,26 @@ export const sanitizePlugin: HastPlugin = {
   },
 };
 
+type Processor = { name: string; options: { features: { rawHtml?: boolean }; hastPlugins: unknown[] } };
+
+/**
+ * Put the allowlist on a Sätteri processor: raw HTML parsed, then the tree sanitized. Both the processor
+ * Astro uses (the integration below) and the one pages render editors' bodies with (site/lib/markdown.ts).
+ */
+export function withAllowlist<P extends Processor>(processor: P): P {
+  // The allowlist is written against Sätteri's tree; another processor would need its own wiring.
+  if (processor.name !== 'satteri') throw new Error(`safe-markdown: expected the satteri Markdown processor, found ${processor.name}`);
+  processor.options.features.rawHtml = true;
+  if (!processor.options.hastPlugins.includes(sanitizePlugin)) processor.options.hastPlugins.push(sanitizePlugin);
+  return processor;
+}
+
 export default function safeMarkdown(): AstroIntegration {
   return {
     name: 'ducha-safe-markdown',
     hooks: {
       'astro:config:setup': ({ config }) => {
-        const processor = config.markdown.processor as { name: string; options: { features: Record<string, unknown>; hastPlugins: unknown[] } };
-        // The allowlist is written against Sätteri's tree; another processor would need its own wiring.
-        if (processor.name !== 'satteri') throw new Error(`safe-markdown: expected the satteri Markdown processor, found ${processor.name}`);
-        processor.options.features.rawHtml = true;
-        processor.options.hastPlugins.push(sanitizePlugin);
+        withAllowlist(config.markdown.processor as Processor);
       },
     },
   };

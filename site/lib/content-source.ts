@@ -211,15 +211,22 @@ export function readSiteSettings(contentDir: string): SiteSettings {
   return siteCache.settings;
 }
 
+/** Changes whenever a file under `contentDir` is added, removed or saved (`astro dev` re-reads the content then). */
+export function contentStamp(contentDir: string): string {
+  let newest = 0;
+  let count = 0;
+  for (const e of readdirSync(contentDir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    count += 1;
+    newest = Math.max(newest, statSync(path.join(e.parentPath, e.name)).mtimeMs);
+  }
+  return `${count}:${newest}`;
+}
+
 /** Just the regions' ids and names, in the editors' order (the feedback API accepts only the site's regions). */
 export function readRegions(contentDir: string): { id: string; name: string }[] {
   const file = path.join(contentDir, 'regions.yaml');
   return existsSync(file) ? regionsOf(readFileSync(file, 'utf8')) : [];
-}
-
-/** Just the region ids, in the editors' order. */
-export function readRegionIds(contentDir: string): string[] {
-  return readRegions(contentDir).map((r) => r.id);
 }
 
 /** Units' ids and names only (the staff API's list of units to assign), without validating everything else. */

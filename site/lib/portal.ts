@@ -1,13 +1,15 @@
 /**
- * The portal's data, read from the content collections once per build and shared by every page: items with
- * their derived facts, units with scorecards, regions and notices, plus the indexes pages need. Pages only
- * render what this returns.
+ * The portal's data, read from the editors' files once per build (content-source.ts, which also checks them)
+ * and shared by every page: items with their derived facts, units with scorecards, regions, notices, standing
+ * pages and replies, plus the indexes pages need. Pages only render what this returns; Markdown bodies are
+ * rendered by the page that shows them (markdown.ts). Not Astro's content layer: it would keep every entry
+ * and its HTML in a data store that the build serialises into its bundle and loads again — for 100,000
+ * items hundreds of MB, several times over (npm run bench:build).
  * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
-import type { Item, Notice, PublishedReply, Region, Unit } from '../../domain/content/index.ts';
+import { formatProblem, type Item, type Notice, type PublishedReply, type Region, type StandingPage, type Unit } from '../../domain/content/index.ts';
 import { status as statusLabels, category as categoryLabels } from '../../domain/labels/zh-CN.ts';
-import { readRegionIds } from './content-source.ts';
+import { contentStamp, readContent } from './content-source.ts';
 import { asOfDate } from '../../domain/dates.ts';
 import { contentDir } from './paths.ts';
 import {
@@ -23,11 +25,13 @@ import {
   type Scorecard,
 } from '../../domain/items/derived.ts';
 import { urls, type Facet } from '../../domain/urls.ts';
+import { cacheKey } from './cache-key.ts';
 
 export interface ItemView extends Item {
   readonly url: string;
   readonly year: string;
-  readonly entry: CollectionEntry<'items'>;
+  /** The description, Markdown. */
+  readonly body: string;
   readonly lead: Unit;
   readonly supports: Unit[];
   readonly regionInfo: Region;
@@ -42,6 +46,8 @@ export interface ItemView extends Item {
   readonly timeline: Item['updates'];
   /** Date of the newest update, or assignment. */
   readonly lastActivity: string;
+  /** Changes whenever anything above does (cache-key.ts). */
+  readonly digest: string;
 }
 
 export interface UnitView extends Unit {
@@ -54,15 +60,24 @@ export interface UnitView extends Unit {
 export interface NoticeView extends Notice {
   readonly slug: string;
   readonly url: string;
-  readonly entry: CollectionEntry<'notices'>;
+  /** Markdown. */
+  readonly body: string;
+}
+
+export interface PageView extends StandingPage {
+  readonly slug: string;
+  /** Markdown. */
+  readonly body: string;
 }
 
 export interface ReplyView extends PublishedReply {
   readonly url: string;
-  readonly entry: CollectionEntry<'replies'>;
+  /** The reply, Markdown. */
+  readonly body: string;
   readonly unitInfo: Unit;
   /** The related item, when the reply has one. */
   readonly item: ItemView | undefined;
+  readonly digest: string;
 }
 
 /** The replies of one unit (回复公开, facet by unit). */
@@ -90,6 +105,8 @@ export interface Portal {
   readonly regionsById: Map<string, Region>;
   /** Newest first. */
   readonly notices: NoticeView[];
+  /** Standing pages (/about/, /privacy/ …). */
+  readonly pages: PageView[];
   /** Values of each facet, in display order, with their items (newest first). */
   readonly facets: Record<Facet, FacetValue[]>;
   /** Published replies, newest reply first. */
@@ -100,14 +117,17 @@ export interface Portal {
   readonly repliesByUnit: Map<string, ReplyView[]>;
   /** Units that replied, most replies first, with their replies (newest first). */
   readonly replyUnits: ReplyUnit[];
+  /** Changes whenever the browse-by lists (every facet value with its count) or "today" do. */
+  readonly browseDigest: string;
 }
 
-let portal: Promise<Portal> | undefined;
+let portal: { stamp: string; model: Promise<Portal> } | undefined;
 
-/** The portal model, built on first use and then shared by every page of the build. */
+/** The portal model, built on first use and then shared by every page of the build (in `astro dev`, rebuilt when a content file changes). */
 export function getPortal(): Promise<Portal> {
-  portal ??= build();
-  return portal;
+  const stamp = import.meta.env.DEV ? contentStamp(contentDir()) : '';
+  if (!portal || portal.stamp !== stamp) portal = { stamp, model: build() };
+  return portal.model;
 }
 
 function byNewest(a: ItemView, b: ItemView): number {
@@ -116,16 +136,12 @@ function byNewest(a: ItemView, b: ItemView): number {
 
 async function build(): Promise<Portal> {
   const today = asOfDate();
-  const [itemEntries, unitEntries, regionEntries, noticeEntries, replyEntries] = await Promise.all([
-    getCollection('items'),
-    getCollection('units'),
-    getCollection('regions'),
-    getCollection('notices'),
-    getCollection('replies'),
-  ]);
-  // regions.yaml is a list in the editors' order (街道, then 镇, then 乡); the collection comes back by id.
-  const regionOrder = new Map(readRegionIds(contentDir()).map((id, i) => [id, i]));
-  const regions = regionEntries.map((e) => e.data).sort((a, b) => (regionOrder.get(a.id) ?? 0) - (regionOrder.get(b.id) ?? 0));
+  // The ledger is read by the statistics pages on their own (site/lib/feedback-stats.ts), not kept here.
+  const content = readContent(contentDir(), undefined, { ledger: false });
+  if (content.problems.length) throw new Error(content.problems.map(formatProblem).join('\n'));
+  const { items: itemEntries, units: unitEntries, notices: noticeEntries, replies: replyEntries } = content;
+  // regions.yaml is a list in the editors' order (街道, then 镇, then 乡), which the content keeps.
+  const regions = content.regions.map((e) => e.data);
   const regionsById = new Map(regions.map((r) => [r.id, r]));
   const unitData = new Map(unitEntries.map((e) => [e.id, e.data]));
 
@@ -135,7 +151,7 @@ async function build(): Promise<Portal> {
       const timeline = [...item.updates].sort((a, b) => b.date.localeCompare(a.date));
       return {
         ...item,
-        entry,
+        body: entry.body,
         url: urls.item(item.id),
         year: item.assignedOn.slice(0, 4),
         lead: unitData.get(item.leadUnit)!,
@@ -150,8 +166,10 @@ async function build(): Promise<Portal> {
         daysToComplete: daysToComplete(item),
         timeline,
         lastActivity: timeline[0]?.date ?? item.assignedOn,
+        digest: '',
       };
     })
+    .map((view) => ({ ...view, digest: cacheKey(view) }))
     .sort(byNewest);
   const itemsById = new Map(items.map((i) => [i.id, i]));
 
@@ -167,7 +185,7 @@ async function build(): Promise<Portal> {
   const unitsById = new Map(units.map((u) => [u.id, u]));
 
   const notices: NoticeView[] = noticeEntries
-    .map((entry) => ({ ...entry.data, slug: entry.id, url: urls.notice(entry.id), entry }))
+    .map((entry) => ({ ...entry.data, slug: entry.id, url: urls.notice(entry.id), body: entry.body }))
     .sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
 
   const group = (facet: Facet, key: (i: ItemView) => string, values: [string, string][]): FacetValue[] =>
@@ -185,7 +203,11 @@ async function build(): Promise<Portal> {
   };
 
   const replies: ReplyView[] = replyEntries
-    .map((entry) => ({ ...entry.data, url: urls.reply(entry.id), entry, unitInfo: unitData.get(entry.data.unit)!, item: entry.data.itemId ? itemsById.get(entry.data.itemId) : undefined }))
+    .map((entry) => {
+      const item = entry.data.itemId ? itemsById.get(entry.data.itemId) : undefined;
+      const view = { ...entry.data, url: urls.reply(entry.id), body: entry.body, unitInfo: unitData.get(entry.data.unit)!, item };
+      return { ...view, digest: cacheKey({ ...view, item: item?.digest }) };
+    })
     .sort((a, b) => b.repliedOn.localeCompare(a.repliedOn) || b.trackingNumber.localeCompare(a.trackingNumber));
   // One pass; each list stays newest first, as `replies` is.
   const repliesByItem = new Map<string, ReplyView[]>();
@@ -199,5 +221,9 @@ async function build(): Promise<Portal> {
     .map(([id, list]) => ({ unit: unitData.get(id)!, replies: list }))
     .sort((a, b) => b.replies.length - a.replies.length || a.unit.id.localeCompare(b.unit.id));
 
-  return { today, items, itemsById, units, unitsById, regions, regionsById, notices, facets, replies, repliesByItem, repliesByUnit, replyUnits };
+  const pages: PageView[] = content.pages.map((e) => ({ ...e.data, slug: e.id, body: e.body }));
+
+  const browseDigest = cacheKey(today, Object.values(facets).map((list) => list.map((v) => [v.value, v.label, v.items.length])));
+
+  return { today, items, itemsById, units, unitsById, regions, regionsById, notices, pages, facets, replies, repliesByItem, repliesByUnit, replyUnits, browseDigest };
 }

@@ -4,9 +4,11 @@
  * logs. Expectations come from the fixture site and the shared settings modules.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { inlineHashes } from '../../infra/lib/security-headers.ts';
 import { contentSecurityPolicy, HSTS_MAX_AGE_SECONDS, PERMISSIONS_POLICY } from '../../domain/security-headers.ts';
-import { API_FORWARDED_HEADERS, HASHED_PATHS, IMMUTABLE_CACHE_CONTROL, OPEN311_MAX_TTL, OPEN311_PATH, ORIGIN_VERIFY_HEADER, SHORT_CACHE_CONTROL, VIEWER_IPV6 } from '../../infra/constructs/site-settings.ts';
+import { API_FORWARDED_HEADERS, DEPLOYMENT_MEMORY_MB, DEPLOYMENT_STORAGE_GIB, HASHED_PATHS, IMMUTABLE_CACHE_CONTROL, ITEM_PAGE_PATHS, OPEN311_MAX_TTL, OPEN311_PATH, ORIGIN_VERIFY_HEADER, SHORT_CACHE_CONTROL, VIEWER_IPV6 } from '../../infra/constructs/site-settings.ts';
 import { API_ROUTES } from '../../domain/api/routes.ts';
 import { staffTokenOrigin } from '../../infra/constructs/staff-auth.ts';
 import { startLocalServer } from '../../functions/local/server.ts';
@@ -114,6 +116,26 @@ describe.each(VARIANT_NAMES)('site (%s)', (variant) => {
       expect(distribution.ViewerCertificate).toEqual({ IamCertificateId: VARIANTS.china.iamCertificateId, SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' });
       s.template.resourceCountIs('AWS::CloudFront::Function', 0);
       expect(JSON.stringify(distribution)).not.toContain('CachePolicyId');
+    });
+
+    it('copies only the pages whose copy is missing or differs, and removes copies of pages that are gone', () => {
+      // The handler is CommonJS for Lambda's runtime (this package is ESM): load it as Lambda does.
+      const exports: { plan?: (o: Map<string, string>) => { copy: [string, string][]; stale: string[] } } = {};
+      new Function('exports', 'require', readFileSync(path.join(import.meta.dirname, '../../infra/constructs/site-index-copies/index.js'), 'utf8'))(exports, () => ({}));
+      const plan = exports.plan!;
+      const listing = new Map([
+        ['index.html', '"r"'],
+        ['items/DC-1/index.html', '"a"'],
+        ['items/DC-1/', '"a"'],
+        ['items/DC-2/index.html', '"b2"'],
+        ['items/DC-2/', '"b1"'],
+        ['items/DC-3/index.html', '"c"'],
+        ['items/DC-9/', '"z"'],
+        ['_astro/x.css', '"s"'],
+      ]);
+      const { copy, stale } = plan(listing);
+      expect(copy).toEqual([['items/DC-2/', 'items/DC-2/index.html'], ['items/DC-3/', 'items/DC-3/index.html']]);
+      expect(stale).toEqual(['items/DC-9/']);
     });
 
     it('serves clean URLs from index copies made after each deployment', () => {
@@ -228,12 +250,15 @@ describe.each(VARIANT_NAMES)('site (%s)', (variant) => {
     }
   });
 
-  it('deploys exactly the built folder: hashed files for a year, the rest briefly, pruned, then invalidated', () => {
-    const deployments = Object.values(s.json.Resources as Record<string, any>).filter((r) => r.Type === 'Custom::CDKBucketDeployment');
-    expect(deployments).toHaveLength(2);
-    const hashed = deployments.find((d) => d.Properties.Include)!.Properties;
-    const pages = deployments.find((d) => !d.Properties.Include)!.Properties;
-    for (const d of [hashed, pages]) {
+  it('deploys exactly the built folder in three parts: hashed files for a year, item pages and the rest briefly, each pruned, then invalidated', () => {
+    const deployments = Object.entries(s.json.Resources as Record<string, any>).filter(([, r]) => r.Type === 'Custom::CDKBucketDeployment');
+    expect(deployments).toHaveLength(3);
+    const props = (pred: (p: any) => boolean) => deployments.find(([, d]) => pred(d.Properties))!;
+    const [hashedId, { Properties: hashed }] = props((p) => p.Include?.some((i: string) => HASHED_PATHS.includes(i as never)));
+    const [itemsId, { Properties: items }] = props((p) => p.Include?.some((i: string) => ITEM_PAGE_PATHS.includes(i as never)));
+    const [, pagesResource] = props((p) => !p.Include);
+    const pages = pagesResource.Properties;
+    for (const d of [hashed, items, pages]) {
       expect(d.Prune).toBe(true);
       expect(referencedIds(d.DestinationBucketName)).toContain(siteBucketId);
       expect(d.SourceObjectKeys).toEqual(hashed.SourceObjectKeys);
@@ -241,10 +266,27 @@ describe.each(VARIANT_NAMES)('site (%s)', (variant) => {
     expect(hashed.Include).toEqual([...HASHED_PATHS]);
     expect(hashed.Exclude).toEqual(['*']);
     expect(hashed.SystemMetadata).toEqual({ 'cache-control': IMMUTABLE_CACHE_CONTROL });
-    expect(pages.Exclude).toEqual(expect.arrayContaining([...HASHED_PATHS]));
+    expect(items.Include).toEqual([...ITEM_PAGE_PATHS]);
+    expect(items.SystemMetadata).toEqual({ 'cache-control': SHORT_CACHE_CONTROL });
+    expect(pages.Exclude).toEqual(expect.arrayContaining([...HASHED_PATHS, ...ITEM_PAGE_PATHS]));
     expect(pages.SystemMetadata).toEqual({ 'cache-control': SHORT_CACHE_CONTROL });
+    // One invalidation, by wildcard (one path, whatever the number of files), once the other parts are there.
+    expect(hashed.DistributionPaths).toBeUndefined();
+    expect(items.DistributionPaths).toBeUndefined();
     if (variant === 'global') expect(pages.DistributionPaths).toEqual(['/*']);
     else expect(pages.DistributionPaths).toBeUndefined(); // the index-copies resource invalidates after copying
+    expect(pagesResource.DependsOn).toEqual(expect.arrayContaining([hashedId, itemsId]));
+  });
+
+  it('gives the deployment function the memory and /tmp for a province-sized site (~1.5 GB in ~240,000 files)', () => {
+    // CDK's deployment handler: the one function with the AWS CLI layer.
+    const deployers = Object.values(resourcesOfType(s.json, 'AWS::Lambda::Function')).filter((f) => f.Properties.Layers);
+    expect(deployers).toHaveLength(1);
+    for (const f of deployers) {
+      expect(f.Properties.MemorySize).toBe(DEPLOYMENT_MEMORY_MB);
+      expect(f.Properties.EphemeralStorage).toEqual({ Size: DEPLOYMENT_STORAGE_GIB * 1024 });
+      expect(f.Properties.Timeout).toBe(900);
+    }
   });
 
   it('logs CloudFront and S3 access to a private log bucket that expires logs', () => {

@@ -7,7 +7,8 @@ import { describe, expect, inject, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { htmlFiles } from '../helpers/dist.ts';
+import { htmlFiles, indexedUrls, pageIsland } from '../helpers/dist.ts';
+import type { SearchManifest } from '../../domain/search.ts';
 import { loadSample } from '../helpers/sample.ts';
 import { CARE_SCRIPT, careScriptHash } from '../../domain/care-script.ts';
 import { FIELDS } from '../../site/lib/opendata.ts';
@@ -197,12 +198,31 @@ describe('built site', () => {
     expect(sitemap).toContain('/privacy/</loc>');
   });
 
-  it('indexes items, notices and published replies for search', () => {
-    expect(existsSync(path.join(dist, 'pagefind/pagefind.js'))).toBe(true);
-    const entry = JSON.parse(read('pagefind/pagefind-entry.json'));
-    const zh = Object.entries(entry.languages as Record<string, { page_count: number }>).find(([k]) => k.startsWith('zh'));
-    expect(zh, JSON.stringify(entry.languages)).toBeDefined();
-    expect(zh![1].page_count).toBe(sample.items.length + sample.notices.length + sample.replies.length);
+  it('indexes every item, notice and published reply for search, each once', () => {
+    const expected = [...sample.items.map((i) => `/items/${i.id}/`), ...sample.notices.map((n) => `/notices/${n.id}/`), ...sample.replies.map((r) => `/replies/${r.id}/`)];
+    expect(indexedUrls(dist).sort()).toEqual(expected.sort());
+  });
+
+  it('keeps the search island light: its script ≤ 8 KB gzip, the traditional-character converter loaded on demand ≤ 30 KB', () => {
+    const { modules, workers } = pageIsland(dist, 'search/index.html');
+    expect(workers).toEqual([]);
+    expect(modules.reduce((n, f) => n + gz(readFileSync(path.join(dist, f))), 0)).toBeLessThanOrEqual(8 * 1024);
+    const converter = readdirSync(path.join(dist, '_astro')).filter((f) => f.startsWith('traditional-convert.'));
+    expect(converter).toHaveLength(1);
+    expect(modules.some((m) => m.includes('traditional-convert.'))).toBe(false);
+    expect(gz(readFileSync(path.join(dist, '_astro', converter[0]!)))).toBeLessThanOrEqual(30 * 1024);
+  });
+
+  it('cuts the search index into year shards, the manifest naming each with its pages and the default years', () => {
+    const manifest = JSON.parse(read('pagefind/shards.json')) as SearchManifest;
+    const years = [...new Set([...sample.items.map((i) => i.year), ...sample.notices.map((n) => n.data.date.slice(0, 4)), ...sample.replies.map((r) => r.data.repliedOn.slice(0, 4))])].sort().reverse();
+    expect(manifest.years).toEqual(years);
+    expect(manifest.shards.map((s) => s.year)).toEqual(years);
+    expect(manifest.shards.reduce((n, s) => n + s.pages, 0)).toBe(sample.items.length + sample.notices.length + sample.replies.length);
+    // The sample city is small: the default search covers every shard.
+    expect(manifest.scope).toEqual(manifest.shards.map((s) => s.id));
+    expect(manifest.since).toBeNull();
+    for (const s of manifest.shards) expect(existsSync(path.join(dist, 'pagefind', s.id, 'pagefind.js')), s.id).toBe(true);
   });
 
   it('publishes attachments at their content path', () => {

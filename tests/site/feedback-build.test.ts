@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { urls } from '../../domain/urls.ts';
+import { pageIsland } from '../helpers/dist.ts';
 
 const dist = inject('distDir');
 const read = (rel: string) => readFileSync(path.join(dist, rel), 'utf8');
@@ -15,24 +16,7 @@ const gz = (s: string | Buffer) => gzipSync(s, { level: 9 }).length;
 const FORM = 'feedback/index.html';
 const STATUS = 'feedback/status/index.html';
 
-/** A module script and every chunk it imports, transitively (paths under dist/). */
-function moduleGraph(entry: string, seen = new Set<string>()): Set<string> {
-  if (seen.has(entry)) return seen;
-  seen.add(entry);
-  const code = read(entry);
-  for (const m of code.matchAll(/(?:from|import)\s*["'](\.\/[^"']+\.js)["']/g)) moduleGraph(path.posix.join(path.posix.dirname(entry), m[1]!), seen);
-  return seen;
-}
-
-/** The island of a page: its module scripts with their imports, and the workers they start. */
-function island(page: string): { modules: string[]; workers: string[] } {
-  const html = read(page);
-  const entries = [...html.matchAll(/<script type="module" src="\/([^"]+)"/g)].map((m) => m[1]!);
-  const modules = [...new Set(entries.flatMap((e) => [...moduleGraph(e)]))];
-  const workers = [...new Set(modules.flatMap((m) => [...read(m).matchAll(/["'`/]([\w.-]*worker[\w.-]*\.js)["'`]/g)].map((w) => `_astro/${w[1]!}`)))];
-  return { modules, workers };
-}
-
+const island = (page: string) => pageIsland(dist, page);
 const bytes = (files: string[]) => files.reduce((n, f) => n + gz(readFileSync(path.join(dist, f))), 0);
 
 describe('feedback pages', () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, watchErrors } from '../helpers/browser.ts';
 import { loadSample, type SampleItem } from '../helpers/sample.ts';
-import { status as statusLabels } from '../../domain/labels/zh-CN.ts';
+import { itemField, pages, status as statusLabels } from '../../domain/labels/zh-CN.ts';
 
 const base = inject('siteUrl');
 const sample = loadSample();
@@ -24,6 +24,9 @@ afterAll(async () => browser?.close());
 interface Result {
   url: string;
   meta: string;
+  /** The labelled facts: label → value. */
+  facts: Record<string, string>;
+  excerpt: string;
 }
 
 /** Run a search through the page's own form and return every result (following 显示更多结果). */
@@ -38,7 +41,12 @@ async function search(q: string, filters: Record<string, string> = {}): Promise<
     await page.waitForFunction((n) => document.querySelectorAll('#search-results > li').length > n, before);
   }
   return page.$$eval('#search-results > li', (lis) =>
-    lis.map((li) => ({ url: new URL(li.querySelector('a')!.href).pathname, meta: li.querySelector('.meta')?.textContent ?? '' })),
+    lis.map((li) => ({
+      url: new URL(li.querySelector('a')!.href).pathname,
+      meta: li.querySelector('.meta')?.textContent ?? '',
+      facts: Object.fromEntries([...li.querySelectorAll('.meta dt')].map((dt) => [dt.textContent ?? '', dt.nextElementSibling?.textContent ?? ''])),
+      excerpt: (li.querySelector('.excerpt')?.textContent ?? '').replace(/[\s\u200b]/g, ''),
+    })),
   );
 }
 
@@ -84,6 +92,39 @@ describe('Chinese search', () => {
     }
   });
 
+  it('labels each item result’s status, lead unit and deadline as parts of their own', async () => {
+    const results = (await search('改造')).filter((r) => r.url.startsWith('/items/'));
+    expect(results.length).toBeGreaterThan(3);
+    for (const r of results) {
+      const item = sample.items.find((i) => itemUrl(i) === r.url)!;
+      expect(r.facts).toEqual({ [itemField.status]: statusLabels[item.status], [itemField.leadUnit]: item.leadName, [itemField.effectiveDeadline]: item.effectiveDeadline });
+    }
+  });
+
+  it('shows the summary of an item found by its title, not the title again or a list of keywords', async () => {
+    const item = sample.items.find((i) => i.title.includes('电梯'))!;
+    const hit = (await search('电梯')).find((r) => r.url === itemUrl(item))!;
+    const squash = (s: string) => s.replace(/\s/g, '');
+    expect(hit.excerpt.startsWith(squash(item.summary).slice(0, 8)), hit.excerpt).toBe(true);
+    expect(hit.excerpt).not.toContain(squash(item.title));
+  });
+
+  it('shows the passage around the match when the match is in the text', async () => {
+    // A word from an item's description that none of the titles carries.
+    const item = sample.items.find((i) => /12345/.test(i.body) && !sample.items.some((j) => j.title.includes('12345')))!;
+    const hit = (await search('12345')).find((r) => r.url === itemUrl(item));
+    expect(hit, 'item found by a word of its description').toBeDefined();
+    expect(hit!.excerpt).toContain('12345');
+  });
+
+  it.each([['養老', '养老'], ['老舊小區改造', '老旧小区改造']])('finds for the traditional “%s” what “%s” finds', async (traditional, simplified) => {
+    const expected = (await search(simplified)).map((r) => r.url);
+    expect(expected.length, `sample has results for ${simplified}`).toBeGreaterThan(0);
+    const found = (await search(traditional)).map((r) => r.url);
+    expect(found).toEqual(expected);
+    expect(await page.textContent('#search-status')).toContain(pages.searchConverted(simplified));
+  });
+
   it('narrows results with each filter, and only to matching items', async () => {
     const all = await search('改造');
     const cases: [string, string, (i: SampleItem) => boolean][] = [
@@ -109,6 +150,18 @@ describe('Chinese search', () => {
     const word = notice.data.title.slice(0, 4);
     const urls = (await search(word)).map((r) => r.url);
     expect(urls.some((u) => u.startsWith('/notices/'))).toBe(true);
+  });
+
+  it('explains itself without JavaScript and offers the browse-by-facet links', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await context.newPage();
+    await plain.goto(`${base}/search/?q=${encodeURIComponent('电梯')}`);
+    const noscript = (await plain.locator('noscript').textContent()) ?? '';
+    expect(noscript).toContain(pages.searchNoScript);
+    const facetLinks = await plain.$$eval('#search-browse a', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(facetLinks.some((h) => h.startsWith('/items/status/'))).toBe(true);
+    expect(facetLinks.some((h) => h.startsWith('/items/unit/'))).toBe(true);
+    await context.close();
   });
 
   it('raises no CSP or script errors', () => {
