@@ -64,7 +64,7 @@ describe('signing in', () => {
     await submitToken(reviewer);
     await page.locator('.staff-user').waitFor();
     expect(await page.innerText('.staff-user p')).toBe(`${t.user}：${t.signedInAs('周审核', staffRole.reviewer)}`);
-    expect(await focusedId(page)).toBe('staff-queue-title');
+    await expect.poll(() => focusedId(page)).toBe('staff-queue-title');
     // Kept for this tab: a reload stays signed in; another tab starts signed out.
     await page.reload();
     await page.locator('.staff-user').waitFor();
@@ -76,7 +76,7 @@ describe('signing in', () => {
     await page.getByRole('button', { name: t.signOut }).click();
     await page.locator('#staff-token').waitFor();
     expect(await page.innerText('.staff-signin .note')).toBe(t.signedOut);
-    expect(await focusedId(page)).toBe('staff-signin-title');
+    await expect.poll(() => focusedId(page)).toBe('staff-signin-title');
     expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
     expect(unexpected(errors)).toEqual([]);
     await page.context().close();
@@ -166,15 +166,15 @@ describe('the queue', () => {
     // Arrow keys move and choose (automatic activation); Home and End go to the ends.
     await page.focus('#staff-tab-in_progress');
     await page.keyboard.press('ArrowRight');
-    expect(await focusedId(page)).toBe('staff-tab-replied');
+    await expect.poll(() => focusedId(page)).toBe('staff-tab-replied');
     expect(await page.getAttribute('#staff-tab-replied', 'aria-selected')).toBe('true');
     await expect.poll(() => page.innerText('#staff-queue-summary')).toBe(t.queueEmpty);
     await page.keyboard.press('End');
-    expect(await focusedId(page)).toBe('staff-tab-closed');
+    await expect.poll(() => focusedId(page)).toBe('staff-tab-closed');
     await page.keyboard.press('Home');
-    expect(await focusedId(page)).toBe('staff-tab-received');
+    await expect.poll(() => focusedId(page)).toBe('staff-tab-received');
     await page.keyboard.press('ArrowLeft');
-    expect(await focusedId(page)).toBe('staff-tab-closed');
+    await expect.poll(() => focusedId(page)).toBe('staff-tab-closed');
     // Announced to screen readers (the polite status region).
     await expect.poll(() => page.locator('[role="status"]').innerText()).toBe(t.queueEmpty);
     expect(unexpected(errors)).toEqual([]);
@@ -198,7 +198,7 @@ describe('the queue', () => {
 
     await page.getByRole('button', { name: t.nextPage }).click();
     await expect.poll(listed).toEqual(newestFirst.slice(50));
-    expect(await focusedId(page)).toBe('staff-queue-summary');
+    await expect.poll(() => focusedId(page)).toBe('staff-queue-summary');
     expect(await page.innerText('#staff-queue-summary')).toBe(t.queueShown(feedbackStatus.in_progress, 1, 2));
     await page.getByRole('button', { name: t.prevPage }).click();
     await expect.poll(listed).toEqual(newestFirst.slice(0, 50));
@@ -245,7 +245,7 @@ describe('one submission, through every action form (steps in order)', () => {
   it('shows every field and the content, and no contact details until they are revealed', async () => {
     const region = sample.content.regions[0]!.data;
     await openDetail(page, r.trackingNumber);
-    expect(await focusedId(page)).toBe('staff-detail-title');
+    await expect.poll(() => focusedId(page)).toBe('staff-detail-title');
     const facts = await page.locator('.staff-detail table.facts').innerText();
     for (const text of [r.trackingNumber, feedbackKind.item_feedback, feedbackStatus.received, item.id, region.name, t.yes]) expect(facts).toContain(text);
     expect(await page.getAttribute(`.staff-detail a[href="/items/${item.id}/"]`, 'href')).toBe(`/items/${item.id}/`);
@@ -273,7 +273,7 @@ describe('one submission, through every action form (steps in order)', () => {
     await page.fill('#staff-reveal-reason', '需要电话核实具体位置');
     await page.locator('#staff-reveal-title + form button[type="submit"]').click();
     await page.locator('#staff-contact-title').waitFor();
-    expect(await focusedId(page)).toBe('staff-contact-title');
+    await expect.poll(() => focusedId(page)).toBe('staff-contact-title');
     const shown = await page.locator('.staff-contact').innerText();
     for (const v of Object.values(contact)) expect(shown).toContain(v);
     const last = page.locator('.staff-history li').last();
@@ -288,7 +288,7 @@ describe('one submission, through every action form (steps in order)', () => {
     await page.keyboard.press('Enter');
     const accepted = t.done(feedbackAction.accepted, feedbackStatus.accepted);
     await expect.poll(() => page.locator('.staff-detail .note').first().innerText()).toBe(accepted);
-    expect(await focusedId(page)).toBe('staff-detail-title');
+    await expect.poll(() => focusedId(page)).toBe('staff-detail-title');
     await expect.poll(() => page.locator('[role="status"]').innerText()).toBe(accepted);
     expect(await headings()).toEqual([t.reject.title, t.assign.title, t.reveal.title]);
   });
