@@ -654,10 +654,10 @@ export const promotion = {
   // On the public side.
   originHeading: '源自群众留言',
   originIntro: '本事项根据群众留言立项督办，留言编号：',
+  promotedPrefix: '已立项督办：',
   lookupLine: (id: string) => `已立项督办：${id}`,
   bySource: '督查来源',
   fromPublic: '群众留言',
-  fromOther: '其他来源',
   // The export (npm run drafts:export).
   body: (numbers: string) => `本事项根据群众留言（编号 ${numbers}）立项督办。`,
   quoted: '群众留言内容（已隐去个人信息）：',

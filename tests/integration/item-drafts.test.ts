@@ -4,12 +4,15 @@
  * allowed and then redacted), a second export writes nothing, and both citizens' lookups name the item. Bad
  * input: a submission not accepted (409 naming the field), a unit (403), an unknown lead unit (422).
  */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import yaml from 'js-yaml';
 import { chinaDate } from '../../domain/dates.ts';
+import { urls } from '../../domain/urls.ts';
 import { promotion, redaction } from '../../domain/labels/zh-CN.ts';
 import { exportItemDrafts } from '../../scripts/lib/item-drafts.ts';
 import { readContent } from '../../site/lib/content-source.ts';
@@ -83,6 +86,28 @@ describe.each(engines)('立项督办 on %s', (_engine, endpoint) => {
       const again = await exportTo(contentDir);
       expect(again.written).toEqual([]);
       expect(readdirSync(path.dirname(file))).toEqual(before);
+    });
+
+    // One build (on one engine: the page does not depend on it) of the temp content with the new item.
+    it.runIf(_engine === engines[0]![0])('builds the item page saying 源自群众留言 with both tracking numbers', { timeout: 300_000 }, async () => {
+      const work = path.dirname(contentDir);
+      await promisify(execFile)(process.execPath, [path.join(repoRoot, 'scripts/build.ts'), '--content', contentDir, '--out', path.join(work, 'dist'), '--cache', path.join(work, 'cache')], {
+        cwd: repoRoot,
+        env: { ...process.env, DUCHA_AS_OF: chinaDate(s.clock.now), ASTRO_TELEMETRY_DISABLED: '1' },
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      const html = readFileSync(path.join(work, 'dist', urls.item(path.basename(file, '.md')), 'index.html'), 'utf8');
+      const row = /<tr><th scope="row">([^<]*)<\/th><td>([\s\S]*?)<\/td><\/tr>/g;
+      const origin = [...html.matchAll(row)].find((m) => m[1] === promotion.originHeading);
+      expect(origin?.[2]).toContain(allowed.trackingNumber);
+      expect(origin?.[2]).toContain(notAllowed.trackingNumber);
+    });
+
+    it('answers the no-JS lookup with a link to the item', async () => {
+      const id = path.basename(file, '.md');
+      const res = await s.api.post('/api/feedback/lookup', new URLSearchParams({ trackingNumber: notAllowed.trackingNumber, password: notAllowed.password }).toString(), { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' });
+      const html = await res.text();
+      expect(html).toContain(`${promotion.promotedPrefix}</strong><a href="${urls.item(id)}">${id}</a>`);
     });
 
     it('shows both citizens the item in their lookup', async () => {
