@@ -27,7 +27,7 @@ try {
 }
 const api = values.api ?? `http://localhost:${process.env.PORT ?? 4321}`;
 const contentDir = path.resolve(values.dir ?? process.env.DUCHA_CONTENT_DIR ?? path.join(root, 'content'));
-const token = values.token ?? (await signDevToken(path.resolve(values.data ?? process.env.DUCHA_DATA_DIR ?? path.join(root, '.data')), { name: '立项导出', role: 'reviewer', hours: 1 }));
+const token = values.token ?? process.env.DUCHA_EXPORT_TOKEN ?? (await signDevToken(path.resolve(values.data ?? process.env.DUCHA_DATA_DIR ?? path.join(root, '.data')), { name: '立项导出', role: 'reviewer', hours: 1 }));
 
 try {
   const result = await exportItemDrafts({ api, token, contentDir, today: values.today ?? asOfDate() });
