@@ -18,7 +18,7 @@ import { Document } from 'yaml';
 import type { ZodType } from 'zod';
 import { readContent } from '../site/lib/content-source.ts';
 import { asOfDate } from '../domain/dates.ts';
-import { check, contentErrorMap, formatProblem, itemDateRules, itemRules, itemSchema, type ItemFields } from '../domain/content/index.ts';
+import { check, contentErrorMap, formatProblem, itemDateRules, itemRules, itemSchema, nextItemId, type ItemFields } from '../domain/content/index.ts';
 import { category, contentError as msg, newItem as t, source } from '../domain/labels/zh-CN.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -165,8 +165,7 @@ function assemble(): { data: Record<string, unknown>; problems: Map<Option, stri
     tags: [],
   };
   const year = assignedOn.slice(0, 4);
-  const used = content.items.filter((i) => i.id.startsWith(`DC-${year}-`)).map((i) => Number(i.id.split('-')[2]));
-  data.id = `DC-${year}-${String((used.length ? Math.max(...used) : 0) + 1).padStart(3, '0')}`;
+  data.id = nextItemId(content.items.map((i) => i.id), year);
   const problems = new Map<Option, string>();
   const option = (field: PropertyKey) => OPTIONS.find((o) => FIELD[o] === field);
   const parsed = check(itemSchema, data, '');

@@ -38,6 +38,8 @@ export interface LookupResult {
   readonly rateUntil: string | null;
   /** The deadline running now and how it stands today; null when none runs (replied, closed, not accepted). */
   readonly clock?: SubmissionClock | null;
+  /** 立项督办: the id of the supervision item this submission became. */
+  readonly promotedTo?: string;
 }
 
 /** A submission's deadline as people see it: to accept or to reply, left or overdue, extended or not. */

@@ -60,6 +60,12 @@ export const API_ROUTES = {
   export: { method: 'GET', path: '/api/staff/export', fn: 'staff', staff: true, machine: true },
   /** one month's content-free ledger rows (?month=YYYY-MM), for npm run ledger:export */
   ledger: { method: 'GET', path: '/api/staff/ledger', fn: 'staff', staff: true, machine: true },
+  /** 立项督办: turn accepted submissions into a draft of a new supervision item (an event on each, version-checked) */
+  promote: { method: 'POST', path: '/api/staff/item-drafts', fn: 'staff', staff: true },
+  /** the item drafts not yet exported, with the redacted texts their citizens allowed to publish (npm run drafts:export) */
+  itemDrafts: { method: 'GET', path: '/api/staff/item-drafts', fn: 'staff', staff: true, machine: true },
+  /** mark a draft's submissions as exported into an item id (the citizen's lookup shows it) */
+  draftExported: { method: 'POST', path: '/api/staff/item-drafts/exported', fn: 'staff', staff: true, machine: true },
 } as const satisfies Record<string, ApiRoute>;
 
 export type RouteName = keyof typeof API_ROUTES;

@@ -6,6 +6,7 @@
 import type { SubmissionClock } from './feedback.ts';
 import type { FeedbackEvent } from '../feedback/events.ts';
 import type { LedgerRow } from '../feedback/ledger.ts';
+import type { ItemDraft } from '../feedback/item-draft.ts';
 import type { FeedbackKind } from '../feedback/kinds.ts';
 import type { Contact } from '../feedback/schema.ts';
 import type { FeedbackStatus, StaffAction } from '../feedback/status.ts';
@@ -103,4 +104,20 @@ export interface LedgerPage {
   readonly asOf: string;
   readonly firstMonth: string | null;
   readonly rows: readonly LedgerRow[];
+}
+
+/** One item draft to export (GET /api/staff/item-drafts → drafts:export): the draft and the redacted texts its citizens allowed to publish. */
+export type ExportedItemDraft = ItemDraft & {
+  readonly quotes: readonly { readonly trackingNumber: string; readonly title: string; readonly text: string }[];
+};
+
+/** GET /api/staff/item-drafts: the drafts not yet exported. */
+export interface ItemDraftsPage {
+  readonly drafts: readonly ExportedItemDraft[];
+}
+
+/** POST /api/staff/item-drafts/exported: the submissions marked with the new item's id. */
+export interface ItemDraftMarked {
+  readonly itemId: string;
+  readonly trackingNumbers: readonly string[];
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { category, contentError as msg, source, status } from '../labels/zh-CN.ts';
+import { TRACKING_NUMBER } from '../feedback/tracking-number.ts';
 import { codeList, need, isoDate, slug, text } from './common.ts';
 
 /** `DC-2026-014`: the year the item was assigned and a sequence number of three or more digits. */
@@ -19,6 +20,15 @@ export const extensionSchema = z.strictObject({
   reason: text(300),
   /** Who approved it, e.g. 市政府督查室. */
   approvedBy: text(40),
+});
+
+/** 立项来源: an item made from citizens' clues (立项督办, npm run drafts:export) names their tracking numbers. */
+export const originSchema = z.strictObject({
+  /** `public_clue`: 源自群众留言. */
+  kind: z.enum(['public_clue'], { error: msg.originKind }),
+  trackingNumbers: z
+    .array(z.string({ error: need(msg.notText) }).regex(TRACKING_NUMBER, { error: msg.originTracking }), { error: need(msg.notList) })
+    .min(1, { error: msg.originTracking }),
 });
 
 /** 进展情况: one dated entry of the timeline, reported by a unit. */
@@ -77,6 +87,8 @@ const itemFields = {
   completedOn: isoDate.optional(),
   /** Free tags for search. Default none. */
   tags: z.array(text(20), { error: need(msg.notList) }).default([]),
+  /** 立项来源, when the item was made from citizens' clues. */
+  origin: originSchema.optional(),
   /** Files published with the item. Default none. */
   attachments: z.array(attachmentSchema, { error: need(msg.notList) }).default([]),
 };
@@ -144,3 +156,9 @@ export function itemDateRules(item: ItemFields, today: string, issue: Issue): vo
 export const itemSchema = z.strictObject(itemFields).superRefine((item, ctx) => itemRules(item, (path, message) => ctx.addIssue({ code: 'custom', path, message })));
 
 export type Item = z.output<typeof itemSchema>;
+
+/** The next free id of `year` among `ids` (DC-<year>-<max + 1>, three digits at least): new:item and drafts:export. */
+export function nextItemId(ids: readonly string[], year: string): string {
+  const used = ids.filter((id) => id.startsWith(`DC-${year}-`)).map((id) => Number(id.split('-')[2]));
+  return `DC-${year}-${String((used.length ? Math.max(...used) : 0) + 1).padStart(3, '0')}`;
+}

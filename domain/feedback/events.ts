@@ -3,7 +3,8 @@
  *
  * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
-import { contactReadReason, feedbackAction, rejectCategory, staffPage } from '../labels/zh-CN.ts';
+import { contactReadReason, feedbackAction, promotion as promotionLabel, rejectCategory, staffPage } from '../labels/zh-CN.ts';
+import type { ItemDraft } from './item-draft.ts';
 import { RATING, type Rating } from './rating.ts';
 import { statusLabel, type FeedbackStatus } from './status.ts';
 
@@ -43,6 +44,10 @@ export interface FeedbackEvent {
   readonly deadline?: string;
   /** `rejected`: the category of the reason (public statistics). */
   readonly category?: RejectCategory;
+  /** `promoted`: the draft of the supervision item the submission is to become (立项督办). */
+  readonly promotion?: Omit<ItemDraft, 'at'>;
+  /** `item_created`: the id of the supervision item exported from the draft. */
+  readonly itemId?: string;
 }
 
 export type RejectCategory = keyof typeof rejectCategory;
@@ -70,7 +75,7 @@ export interface PublicEvent {
 }
 
 /** Events the citizen reads by their own label (not the status they leave), with their note shown. */
-const CLOCK_EVENTS: ReadonlySet<string> = new Set(['interim_replied', 'extension_approved', 'transferred']);
+const CLOCK_EVENTS: ReadonlySet<string> = new Set(['interim_replied', 'extension_approved', 'transferred', 'item_created']);
 /** Events whose note is for the citizen: a rejection reason, an interim reply, the reason for an extension. */
 const PUBLIC_NOTES: ReadonlySet<string> = new Set(['rejected', 'interim_replied', 'extension_approved']);
 
@@ -85,7 +90,7 @@ export function publicHistory(events: readonly FeedbackEvent[]): PublicEvent[] {
     if (e.status) status = e.status;
     if (!e.public) continue;
     const label = e.rating ? `${feedbackAction.rated}：${RATING[e.rating].label}` : CLOCK_EVENTS.has(e.action) ? eventLabel(e) : statusLabel(status);
-    const note = PUBLIC_NOTES.has(e.action) || e.rating ? e.note : undefined;
+    const note = PUBLIC_NOTES.has(e.action) || e.rating ? e.note : e.itemId ? promotionLabel.lookupLine(e.itemId) : undefined;
     const deadline = e.action === 'submitted' || e.action === 'extension_requested' ? undefined : e.deadline;
     out.push({ at: e.at, status, label, ...(note ? { note } : {}), ...(deadline ? { deadline } : {}) });
   }

@@ -7,7 +7,7 @@
  */
 import * as z from 'zod/mini';
 import { isIsoDate } from '../dates.ts';
-import { feedbackError, rejectCategory, staffError as msg } from '../labels/zh-CN.ts';
+import { feedbackError, promotion, rejectCategory, staffError as msg } from '../labels/zh-CN.ts';
 import { humanText } from '../text.ts';
 import { REVEAL_REASONS, type RejectCategory } from './events.ts';
 import { FEEDBACK_KINDS } from './kinds.ts';
@@ -65,5 +65,29 @@ export const queueQuerySchema = z
 /** GET /api/staff/ledger query: the month (received), YYYY-MM; the current month by default. */
 export const ledgerQuerySchema = z.strictObject(
   { month: z.optional(z.string({ error: feedbackError.invalid }).check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: feedbackError.invalid }))) },
+  { error: unknownKeys() },
+);
+
+const trackingNumber = z.string({ error: promotion.submissions }).check(z.maxLength(32, { error: promotion.submissions }));
+
+/** POST /api/staff/item-drafts: the submissions (each with the version seen) and the new item's choices. */
+export const promoteSchema = z.strictObject(
+  {
+    submissions: z
+      .array(z.strictObject({ trackingNumber, version: z.number({ error: msg.version }).check(z.int({ error: msg.version }), z.nonnegative({ error: msg.version })) }, { error: unknownKeys() }), { error: promotion.submissions })
+      .check(z.minLength(1, { error: promotion.submissions }), z.maxLength(20, { error: promotion.submissions })),
+    title: humanText(4, 60),
+    category: z.string({ error: promotion.category }).check(z.maxLength(64, { error: promotion.category })),
+    region: z.string({ error: promotion.region }).check(z.regex(/^[a-z0-9-]{1,64}$/, { error: promotion.region })),
+    leadUnit: z.string({ error: promotion.leadUnit }).check(z.maxLength(64, { error: promotion.leadUnit })),
+    supportUnits: z.optional(z.array(id, { error: msg.unitsRequired }).check(z.maxLength(20, { error: msg.unitsRequired }))),
+    deadline: z.string({ error: promotion.deadlineFormat }).check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: promotion.deadlineFormat })),
+  },
+  { error: unknownKeys() },
+);
+
+/** POST /api/staff/item-drafts/exported: the draft (its first tracking number) and the id of the item written. */
+export const draftExportedSchema = z.strictObject(
+  { key: trackingNumber, itemId: z.string({ error: promotion.itemId }).check(z.regex(/^DC-\d{4}-\d{3,}$/, { error: promotion.itemId })) },
   { error: unknownKeys() },
 );

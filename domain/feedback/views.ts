@@ -6,10 +6,11 @@
  */
 import type { LookupResult, SubmissionClock } from '../api/feedback.ts';
 import { deadlineToday } from './clock.ts';
-import type { ExportedReply, QueueItem, StaffEvent, StaffSubmission } from '../api/staff.ts';
+import type { ExportedItemDraft, ExportedReply, QueueItem, StaffEvent, StaffSubmission } from '../api/staff.ts';
 import { eventLabel, publicHistory, type FeedbackEvent } from './events.ts';
 import { kindLabel } from './kinds.ts';
 import { RATING, ratingWindow } from './rating.ts';
+import type { ItemDraft } from './item-draft.ts';
 import { redact } from './redact.ts';
 import { statusLabel } from './status.ts';
 import type { SubmissionRecord } from './submission.ts';
@@ -38,6 +39,7 @@ export function lookupView(record: SubmissionRecord, events: readonly FeedbackEv
     rating: record.rating ? { rating: record.rating.rating, label: RATING[record.rating.rating].label, at: record.rating.at } : null,
     rateUntil: canRate(record, now) ? ratingWindow(record, now).until : null,
     ...(time ? { clock: submissionClock(record, time) ?? null } : {}),
+    ...(record.promotedTo ? { promotedTo: record.promotedTo } : {}),
   };
 }
 
@@ -88,6 +90,15 @@ export function queueItemView(r: SubmissionRecord, time?: ClockContext): QueueIt
 /** Whether a submission's reply may be published (回复公开): the citizen allowed it and there is a reply. */
 export function isPublishable(r: SubmissionRecord): r is SubmissionRecord & { reply: NonNullable<SubmissionRecord['reply']> } {
   return r.allowPublish && Boolean(r.reply);
+}
+
+/**
+ * An item draft for export: the draft, and the text of each submission whose citizen allowed publication,
+ * redacted exactly as replies are (`names`: each submission's own submitter names). Others give none.
+ */
+export function exportedDraft(draft: ItemDraft, records: readonly (SubmissionRecord & { names: readonly string[] })[]): ExportedItemDraft {
+  const quotes = records.filter((r) => r.allowPublish).map((r) => ({ trackingNumber: r.trackingNumber, title: redact(r.title, r.names), text: redact(r.content, r.names) }));
+  return { ...draft, quotes };
 }
 
 /** The reply for publication, with the citizen's personal data (and their own `names`) redacted. */

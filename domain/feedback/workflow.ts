@@ -15,6 +15,7 @@ import { normalizeText, visibleLength } from '../text.ts';
 import { extensionLimit, replyDeadline, type ClockState, type FeedbackClock } from './clock.ts';
 import { CITIZEN, REVEAL_REASONS, type ContactReadReason, type FeedbackEvent, type NewEvent, type RejectCategory } from './events.ts';
 import type { FeedbackKind } from './kinds.ts';
+import type { ItemDraft } from './item-draft.ts';
 import { RATING, ratingWindow, RATING_WINDOW_DAYS, type Rating } from './rating.ts';
 import { allowedIn, STAFF_ACTIONS, statusAfter, statusLabel, type FeedbackStatus, type StaffAction } from './status.ts';
 
@@ -58,6 +59,10 @@ export interface WorkflowState extends ClockState {
   readonly draft?: { readonly text: string; readonly unit: string; readonly by: string; readonly at: string };
   readonly reply?: { readonly text: string; readonly unit: string; readonly at: string };
   readonly rating?: { readonly rating: Rating; readonly comment?: string; readonly at: string };
+  /** 立项督办: the draft of the new supervision item, until it is exported. */
+  readonly promotion?: ItemDraft;
+  /** The id of the supervision item the submission became (exported). */
+  readonly promotedTo?: string;
 }
 
 /** What an action request carries besides its name. */
@@ -298,6 +303,12 @@ export function applyEvent<S extends WorkflowState>(state: S, event: FeedbackEve
       if (event.deadline) next.replyBy = next.replyByOriginal = event.deadline;
       delete next.extension;
       next.rating = { rating: event.rating!, ...(event.note ? { comment: event.note } : {}), at: event.at };
+      break;
+    case 'promoted':
+      next.promotion = { ...event.promotion!, at: event.at };
+      break;
+    case 'item_created':
+      next.promotedTo = event.itemId;
       break;
     case 'rated':
       next.rating = { rating: event.rating!, ...(event.note ? { comment: event.note } : {}), at: event.at };

@@ -295,6 +295,8 @@ export const buildError = {
 
 /** Messages for content files (editors), built by domain/content. `{field} {message}` reads as one sentence. */
 export const contentError = {
+  originKind: '立项来源只能是 public_clue（群众留言）',
+  originTracking: '应为留言编号列表（至少一个，形如 DC2026-7K3M9Q）',
   required: '不能为空',
   missing: '缺少此字段',
   notText: '应为文字',
@@ -427,6 +429,7 @@ export const newItem = {
     updates: '进展情况：每条写 date、unit、text',
     tags: '标签，便于搜索',
     attachments: '附件：每个写 title 和 file（attachments/ 下的路径），没有可留空',
+    origin: '立项来源：源自群众留言（public_clue）及留言编号，请勿删改',
   } as Readonly<Record<string, string>>,
 } as const;
 
@@ -648,6 +651,39 @@ export const feedbackAction = {
   extension_refused: '不同意延期',
   transferred: '转办',
   contact_read: '读取联系方式',
+  promoted: '拟立项督办',
+  item_created: '已立项督办',
+} as const;
+
+/** 立项督办: a reviewer turns accepted submissions into a new supervision item (domain/feedback/promotion.ts). */
+export const promotion = {
+  submissions: '请选择要立项督办的留言（1 至 20 条，每条附版本号）',
+  duplicate: (t: string) => `留言 ${t} 重复选择`,
+  notAccepted: (t: string, status: string) => `留言 ${t} 当前状态为“${status}”，只有已受理（含办理中）的留言才能立项督办`,
+  already: (t: string) => `留言 ${t} 已经立项督办`,
+  title: '请填写督查事项标题（4 至 60 个字）',
+  leadUnit: '请选择牵头单位',
+  leadInSupport: '牵头单位不能同时是配合单位',
+  deadline: (today: string) => `办理时限必须是 ${today} 之后的日期 (YYYY-MM-DD)`,
+  deadlineFormat: '请填写办理时限 (YYYY-MM-DD)',
+  category: '请选择事项类别',
+  region: '请填写所属区域编码',
+  noDraft: '没有这项立项草稿',
+  itemId: '请填写生成的事项编号 (DC-年份-序号)',
+  // On the public side.
+  originHeading: '源自群众留言',
+  originIntro: '本事项根据群众留言立项督办，留言编号：',
+  promotedPrefix: '已立项督办：',
+  lookupLine: (id: string) => `已立项督办：${id}`,
+  bySource: '督查来源',
+  fromPublic: '群众留言',
+  // The export (npm run drafts:export).
+  body: (numbers: string) => `本事项根据群众留言（编号 ${numbers}）立项督办。`,
+  quoted: '群众留言内容（已隐去个人信息）：',
+  written: (file: string) => `已生成 ${file}`,
+  statusComment: '办理状态：立项督办的事项为 in_progress（办理中）',
+  invalid: (key: string, problems: string) => `立项草稿 ${key} 未生成：\n${problems}`,
+  done: (written: number, skipped: number) => `已导出 ${written} 个立项督办事项${skipped ? `（${skipped} 个已导出过，未重复生成）` : ''}。请审阅后提交。`,
 } as const;
 
 /** Why personal data was read: a staff member's reveal (the first three) or the system on their behalf. */

@@ -7,7 +7,7 @@
  */
 import { clockSummary, historyDeadline } from '../../domain/feedback/deadline-text.ts';
 import { CARE_SCRIPT, careScriptHash } from '../../domain/care-script.ts';
-import { deadlineLabel, feedbackField, feedbackKind, feedbackPage as t, lookupPage as lt, nav, site } from '../../domain/labels/zh-CN.ts';
+import { deadlineLabel, feedbackField, feedbackKind, feedbackPage as t, lookupPage as lt, nav, promotion, site } from '../../domain/labels/zh-CN.ts';
 import { formatPassword } from '../../domain/feedback/password.ts';
 import { RATING, RATINGS } from '../../domain/feedback/rating.ts';
 import { urls } from '../../domain/urls.ts';
@@ -108,7 +108,9 @@ export function lookupPage(r: LookupResult, password = ''): string {
       row(t.receiptStatus, escapeHtml(r.statusLabel)) +
       row(t.submittedAt, escapeHtml(chinaDateTime(r.submittedAt))) +
       (r.clock ? row(deadlineLabel.due, escapeHtml(clockSummary(r.clock))) : '') +
-      `</tbody></table><h2>${lt.history}</h2><ol class="timeline">${history}</ol><h2>${lt.reply}</h2>${reply}` +
+      `</tbody></table>` +
+      (r.promotedTo ? `<p><strong>${promotion.promotedPrefix}</strong><a href="${escapeHtml(urls.item(r.promotedTo))}">${escapeHtml(r.promotedTo)}</a></p>` : '') +
+      `<h2>${lt.history}</h2><ol class="timeline">${history}</ol><h2>${lt.reply}</h2>${reply}` +
       (password ? ratingForm(r, password) : '') +
       `<p><a href="${urls.feedbackStatus}">${lt.lookupTitle}</a></p>`,
   );

@@ -69,7 +69,7 @@ export const problems = {
   /** Someone else acted on the submission first (its version moved on). */
   versionConflict: () => new HttpProblem(409, 'version-conflict', staffError.conflict),
   /** The workflow does not allow this now (the state is wrong for it). */
-  notAllowedNow: (message: string) => new HttpProblem(409, 'not-allowed-now', message),
+  notAllowedNow: (message: string, field?: string) => new HttpProblem(409, 'not-allowed-now', message, field ? { errors: [{ field, message }] } : {}),
   /** The citizen cannot rate the reply now (none yet, already rated, window over). */
   cannotRate: (message: string) => new HttpProblem(409, 'cannot-rate', message),
   /**
@@ -89,14 +89,14 @@ export const problems = {
 };
 
 /** A workflow refusal (domain reasons, never HTTP statuses there) as the problem to answer. */
-export function refused(decision: { readonly reason: DenyReason; readonly message: string; readonly field?: string }, conflict: (message: string) => HttpProblem = problems.notAllowedNow): HttpProblem {
+export function refused(decision: { readonly reason: DenyReason; readonly message: string; readonly field?: string }, conflict: (message: string, field?: string) => HttpProblem = problems.notAllowedNow): HttpProblem {
   switch (decision.reason) {
     case 'forbidden':
       return problems.forbidden(decision.message);
     case 'invalid':
       return problems.invalid([{ field: decision.field ?? '', message: decision.message }]);
     case 'conflict':
-      return conflict(decision.message);
+      return conflict(decision.message, decision.field);
   }
 }
 

@@ -5,6 +5,7 @@
  * in the editors' order, and the open-data field lists. Read once per build.
  * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
  */
+import { urls } from '../../domain/urls.ts';
 import { feedbackStatistics, REJECT_CATEGORIES, type FeedbackFigures, type FeedbackStatistics, type PeriodFigures } from '../../domain/feedback/stats.ts';
 import { ledgerMonth, type LedgerRow } from '../../domain/feedback/ledger.ts';
 import { FEEDBACK_KINDS, kindLabel } from '../../domain/feedback/kinds.ts';
@@ -51,6 +52,15 @@ export function getFeedbackData(): FeedbackData {
     limits: ledger.settings,
   };
   return cached;
+}
+
+/** The ledger row of a tracking number, as a link to its month's page and row; undefined when it is not in the ledger. */
+export function ledgerLink(trackingNumber: string): string | undefined {
+  for (const [month, rows] of getFeedbackData().byMonth) {
+    const i = rows.findIndex((r) => r.trackingNumber === trackingNumber);
+    if (i >= 0) return `${urls.ledgerMonth(month, Math.floor(i / LEDGER_PAGE_SIZE) + 1)}#${trackingNumber}`;
+  }
+  return undefined;
 }
 
 /** Rows of a page of a month's ledger. */

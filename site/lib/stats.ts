@@ -36,6 +36,30 @@ export function statusByUnit(items: readonly StatItem[], unitIds: readonly strin
     .sort((a, b) => b.total - a.total || a.unit.localeCompare(b.unit));
 }
 
+export interface SourceRow {
+  /** `public_clue` (源自群众留言, item origin) or a 交办来源 code of the other items. */
+  readonly source: string;
+  readonly counts: Record<StatusCode, number>;
+  readonly total: number;
+}
+
+/**
+ * Items by 督查来源: those made from citizens' clues (立项督办, `origin`) first, then the others by their
+ * 交办来源 in `sources` order; sources with no item are left out, except the clues' row.
+ */
+export function bySource(items: readonly (StatItem & Pick<Item, 'source' | 'origin'>)[], sources: readonly string[]): SourceRow[] {
+  const row = (source: string, of: (i: (typeof items)[number]) => boolean) => {
+    const counts = { assigned: 0, in_progress: 0, completed: 0, suspended: 0 } as Record<StatusCode, number>;
+    let total = 0;
+    for (const i of items.filter(of)) {
+      counts[i.status] += 1;
+      total += 1;
+    }
+    return { source, counts, total };
+  };
+  return [row('public_clue', (i) => i.origin?.kind === 'public_clue'), ...sources.map((s) => row(s, (i) => !i.origin && i.source === s)).filter((r) => r.total > 0)];
+}
+
 export interface UnitRateRow {
   readonly unit: string;
   readonly completed: number;

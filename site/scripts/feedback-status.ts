@@ -91,6 +91,12 @@ export function startLookup(): void {
       set('itemId', r.itemId);
       result!.querySelector<HTMLAnchorElement>('[data-result="itemId"]')!.href = urls.item(r.itemId);
     }
+    const promotedRow = result!.querySelector<HTMLElement>('[data-result-row="promotedTo"]')!;
+    promotedRow.hidden = !r.promotedTo;
+    if (r.promotedTo) {
+      set('promotedTo', r.promotedTo);
+      result!.querySelector<HTMLAnchorElement>('[data-result="promotedTo"]')!.href = urls.item(r.promotedTo);
+    }
     const history = document.getElementById('lk-history')!;
     history.replaceChildren(
       ...r.history.map((h) => {

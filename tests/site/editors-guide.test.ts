@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root, TEST_AS_OF } from '../helpers/paths.ts';
-import { contentError, newItem } from '../../domain/labels/zh-CN.ts';
+import { contentError, newItem, promotion } from '../../domain/labels/zh-CN.ts';
 
 /** The shell commands of the guide's ```sh blocks, continuation lines joined and comments dropped. */
 function guideCommands(): string[] {
@@ -75,7 +75,7 @@ afterAll(() => {
 
 describe("the editors' guide", () => {
   it('gives only commands this test runs', () => {
-    const known = ['new:item', 'check:content', 'start', 'replies:export'].flatMap(byScript);
+    const known = ['new:item', 'check:content', 'start', 'replies:export', 'drafts:export'].flatMap(byScript);
     expect(commands.length).toBeGreaterThan(0);
     expect(commands.filter((c) => !known.includes(c))).toEqual([]);
   });
@@ -127,6 +127,12 @@ describe("the editors' guide", () => {
       const r = sh(filled(command));
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
+    });
+
+    it.each(byScript('drafts:export'))('%s: exports the item drafts from the running portal (none here)', (command) => {
+      const r = sh(filled(command));
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toContain(promotion.done(0, 0));
     });
   });
 });
