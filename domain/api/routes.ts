@@ -60,6 +60,16 @@ export const API_ROUTES = {
   export: { method: 'GET', path: '/api/staff/export', fn: 'staff', staff: true, machine: true },
   /** one month's content-free ledger rows (?month=YYYY-MM), for npm run ledger:export */
   ledger: { method: 'GET', path: '/api/staff/ledger', fn: 'staff', staff: true, machine: true },
+  /** 我的督查事项: the published items the unit leads or supports, with flags and its reports */
+  myItems: { method: 'GET', path: '/api/staff/items', fn: 'staff', staff: true },
+  /** progress reports in one status (?status=pending|returned|approved); a unit sees its own */
+  reports: { method: 'GET', path: '/api/staff/reports', fn: 'staff', staff: true },
+  /** a unit's new 进展报送 / 延期申请 / 办结申请 */
+  newReport: { method: 'POST', path: '/api/staff/reports', fn: 'staff', staff: true },
+  /** approve | return | resubmit one report: version-checked, one event each */
+  reportAction: { method: 'POST', path: '/api/staff/reports/:id/actions', fn: 'staff', staff: true },
+  /** approved reports in order of approval, for npm run progress:export */
+  progressExport: { method: 'GET', path: '/api/staff/progress-export', fn: 'staff', staff: true, machine: true },
 } as const satisfies Record<string, ApiRoute>;
 
 export type RouteName = keyof typeof API_ROUTES;
