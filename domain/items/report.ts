@@ -50,7 +50,6 @@ export const reportActionSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('return'), version: z.number().int(), note: z.string().trim().min(4, { error: msg.noteRequired }).max(500) }),
   z.strictObject({ action: z.literal('resubmit'), version: z.number().int(), fields: reportFieldsSchema, rev: z.string().max(80).optional() }),
 ]);
-export type ReportAction = z.output<typeof reportActionSchema>['action'];
 
 /** One step of a report's history (every step is one, with who and when: the audit). */
 export interface ReportEvent {

@@ -265,9 +265,11 @@ export function createStaffApp(deps: StaffAppDeps) {
     return c.json({ month, asOf: t.today, firstMonth: first ? chinaDate(new Date(first)).slice(0, 7) : null, rows } satisfies LedgerPage);
   });
 
-  const reports = deps.reports ?? new ReportStore(deps.feedback.db, deps.feedback.tables);
+  let reportStore = deps.reports;
+  /** Made on first use (a route test's app has no store at all). */
+  const reports = () => (reportStore ??= new ReportStore(deps.feedback.db, deps.feedback.tables));
   const reportView = (r: ReportRecord, title: string): ReportView => ({ ...r, kindLabel: reportLabels.kind[r.kind], statusLabel: reportLabels.status[r.status], itemTitle: title });
-  const allReports = async (unit?: string) => (await Promise.all(REPORT_STATUSES.map((st) => reports.list(st, unit)))).flat();
+  const allReports = async (unit?: string) => (await Promise.all(REPORT_STATUSES.map((st) => reports().list(st, unit)))).flat();
   /** The published item a report is on; 422 naming itemId when there is none. */
   const publishedItem = async (id: string) => {
     const item = (await deps.site()).items.get(id);
@@ -287,14 +289,15 @@ export function createStaffApp(deps: StaffAppDeps) {
       const flags = itemFlags(i, lastReport, t.today, (a, b) => t.clock.calendar.workingDaysBetween(a, b));
       return { ...i, effectiveDeadline: i.extensions.at(-1)?.newDeadline ?? i.deadline, flags, flagLabels: flags.map((f) => reportLabels.flag[f]), lead: i.leadUnit === user.unit, reports: rs.map((r) => reportView(r, i.title)) };
     });
-    out.sort((a, b) => a.effectiveDeadline.localeCompare(b.effectiveDeadline) || a.id.localeCompare(b.id));
+    // Open items first, soonest deadline first; completed ones after them.
+    out.sort((a, b) => Number(a.status === 'completed') - Number(b.status === 'completed') || a.effectiveDeadline.localeCompare(b.effectiveDeadline) || a.id.localeCompare(b.id));
     return c.json({ asOf: t.today, items: out } satisfies MyItemsPage);
   });
 
   api.on('reports', validate('query', z.strictObject({ status: z.enum(REPORT_STATUSES).default('pending') })), async (c) => {
     const user = c.get('user');
     const { items } = await deps.site();
-    const list = await reports.list(c.req.valid('query').status, user.role === 'unit' ? user.unit : undefined);
+    const list = await reports().list(c.req.valid('query').status, user.role === 'unit' ? user.unit : undefined);
     return c.json({ reports: list.map((r) => reportView(r, items.get(r.itemId)?.title ?? r.itemId)) } satisfies ReportsPage);
   });
 
@@ -308,7 +311,7 @@ export function createStaffApp(deps: StaffAppDeps) {
     const at = now().toISOString();
     const id = `RP${t.today.replaceAll('-', '').slice(2)}-${randomBytes(5).toString('hex').toUpperCase()}`;
     const record = newReport({ ...user, unit: user.unit! }, { id, itemId: item.id, rev: body.rev, fields: body.fields }, at);
-    if (!(await reports.create(record))) throw problems.versionConflict();
+    if (!(await reports().create(record))) throw problems.versionConflict();
     deps.logger.info('report submitted', { actor: user.sub, report: id, item: item.id, kind: record.kind });
     return c.json(reportView(record, item.title), 201);
   });
@@ -316,7 +319,7 @@ export function createStaffApp(deps: StaffAppDeps) {
   api.on('reportAction', validate('json', reportActionSchema), async (c) => {
     const body = c.req.valid('json');
     const user = c.get('user');
-    const report = await reports.get(c.req.param('id') ?? '');
+    const report = await reports().get(c.req.param('id') ?? '');
     if (!report || (user.role === 'unit' && report.unit !== user.unit)) throw problems.notFound(reportError.noReport);
     if (body.version !== report.version) throw problems.versionConflict(reportError.conflict);
     const item = await publishedItem(report.itemId);
@@ -327,7 +330,7 @@ export function createStaffApp(deps: StaffAppDeps) {
     }
     const decision = decideReport(user, report, body, now().toISOString(), reportLabels.approvedBy);
     if (!decision.ok) throw refused(decision);
-    if (!(await reports.save(decision.next, report.version))) throw problems.versionConflict(reportError.conflict);
+    if (!(await reports().save(decision.next, report.version))) throw problems.versionConflict(reportError.conflict);
     deps.logger.info('report action', { actor: user.sub, report: report.id, action: body.action, version: decision.next.version });
     return c.json(reportView(decision.next, item.title));
   });
@@ -335,7 +338,7 @@ export function createStaffApp(deps: StaffAppDeps) {
   api.on('progressExport', async (c) => {
     const user = c.get('user');
     if (user.role === 'unit') throw problems.forbidden();
-    const approved = (await reports.list('approved')).sort((a, b) => (a.approvedAt ?? '').localeCompare(b.approvedAt ?? '') || a.id.localeCompare(b.id));
+    const approved = (await reports().list('approved')).sort((a, b) => (a.approvedAt ?? '').localeCompare(b.approvedAt ?? '') || a.id.localeCompare(b.id));
     deps.logger.info('progress exported', { actor: user.sub, count: approved.length });
     return c.json({ reports: approved } satisfies ProgressExportPage);
   });
