@@ -66,6 +66,16 @@ export const API_ROUTES = {
   itemDrafts: { method: 'GET', path: '/api/staff/item-drafts', fn: 'staff', staff: true, machine: true },
   /** mark a draft's submissions as exported into an item id (the citizen's lookup shows it) */
   draftExported: { method: 'POST', path: '/api/staff/item-drafts/exported', fn: 'staff', staff: true, machine: true },
+  /** 我的督查事项: the published items the unit leads or supports, with flags and its reports */
+  myItems: { method: 'GET', path: '/api/staff/items', fn: 'staff', staff: true },
+  /** progress reports in one status (?status=pending|returned|approved); a unit sees its own */
+  reports: { method: 'GET', path: '/api/staff/reports', fn: 'staff', staff: true },
+  /** a unit's new 进展报送 / 延期申请 / 办结申请 */
+  newReport: { method: 'POST', path: '/api/staff/reports', fn: 'staff', staff: true },
+  /** approve | return | resubmit one report: version-checked, one event each */
+  reportAction: { method: 'POST', path: '/api/staff/reports/:id/actions', fn: 'staff', staff: true },
+  /** approved reports in order of approval, for npm run progress:export */
+  progressExport: { method: 'GET', path: '/api/staff/progress-export', fn: 'staff', staff: true, machine: true },
 } as const satisfies Record<string, ApiRoute>;
 
 export type RouteName = keyof typeof API_ROUTES;

@@ -8,14 +8,18 @@
  */
 import * as z from 'zod/mini';
 import type { UnitInfo } from './staff.ts';
+import type { ReportedItem } from '../items/report.ts';
 import { unitDirectory, type UnitDirectory } from '../units.ts';
+
+/** A published item: its id, and (from files that parse) its title, units, dates, status and the file's revision. */
+export type PublishedItem = { readonly id: string } & Partial<ReportedItem & { readonly title: string; readonly lastUpdate: string; readonly rev: string }>;
 
 export interface SiteFacts {
   readonly units: readonly UnitInfo[];
   /** The regions, in the editors' order, with their names (a form sent back lists them). */
   readonly regions: readonly { readonly id: string; readonly name: string }[];
-  /** The published supervision items. */
-  readonly items: readonly { readonly id: string }[];
+  /** The published supervision items: what a unit's reports need of each (domain/items/report.ts). */
+  readonly items: readonly PublishedItem[];
 }
 
 const id = z.string().check(z.minLength(1), z.maxLength(64));
@@ -24,7 +28,23 @@ const id = z.string().check(z.minLength(1), z.maxLength(64));
 export const siteFactsSchema = z.object({
   units: z.array(z.object({ id, name: z.string(), shortName: z.string() })),
   regions: z.array(z.object({ id, name: z.string() })),
-  items: z.array(z.object({ id })),
+  items: z.array(
+    z.object({
+      id,
+      title: z.optional(z.string()),
+      leadUnit: z.optional(z.string()),
+      supportUnits: z.optional(z.array(z.string())),
+      assignedOn: z.optional(z.string()),
+      deadline: z.optional(z.string()),
+      extensions: z.optional(z.array(z.object({ requestedOn: z.string(), newDeadline: z.string() }))),
+      status: z.optional(z.string()),
+      progress: z.optional(z.number()),
+      completedOn: z.optional(z.string()),
+      updates: z.optional(z.number()),
+      lastUpdate: z.optional(z.string()),
+      rev: z.optional(z.string()),
+    }),
+  ),
 });
 
 /** The facts as the API looks things up. */
@@ -34,6 +54,8 @@ export interface SiteIndex {
   readonly regionIds: ReadonlySet<string>;
   readonly regions: readonly { readonly id: string; readonly name: string }[];
   readonly itemIds: ReadonlySet<string>;
+  /** The items whose facts are complete (a unit can report on them), by id. */
+  readonly items: ReadonlyMap<string, ReportedItem & { readonly title: string; readonly lastUpdate?: string; readonly rev: string }>;
 }
 
 export function siteIndex(facts: SiteFacts): SiteIndex {
@@ -43,5 +65,10 @@ export function siteIndex(facts: SiteFacts): SiteIndex {
     regionIds: new Set(facts.regions.map((r) => r.id)),
     regions: facts.regions.map(({ id, name }) => ({ id, name })),
     itemIds: new Set(facts.items.map((i) => i.id)),
+    items: new Map(facts.items.filter(isComplete).map((i) => [i.id, i])),
   };
+}
+
+function isComplete(i: PublishedItem): i is ReportedItem & { readonly title: string; readonly lastUpdate?: string; readonly rev: string } {
+  return Boolean(i.title && i.leadUnit && i.assignedOn && i.deadline && i.status && i.rev && i.progress !== undefined && i.supportUnits && i.extensions && i.updates !== undefined);
 }

@@ -12,6 +12,7 @@ import type { Contact } from '../feedback/schema.ts';
 import type { FeedbackStatus, StaffAction } from '../feedback/status.ts';
 import type { SubmissionRecord } from '../feedback/submission.ts';
 import type { StaffUser } from '../feedback/workflow.ts';
+import type { ItemFlag, ReportedItem, ReportRecord } from '../items/report.ts';
 
 /** A unit as the staff API and the console know it (from the site's published facts, /data/site-facts.json). */
 export interface UnitInfo {
@@ -120,4 +121,37 @@ export interface ItemDraftsPage {
 export interface ItemDraftMarked {
   readonly itemId: string;
   readonly trackingNumbers: readonly string[];
+}
+
+/** A report as staff see it, labelled. */
+export type ReportView = ReportRecord & { readonly kindLabel: string; readonly statusLabel: string; readonly itemTitle: string };
+
+/** One row of 我的督查事项. */
+export type MyItem = ReportedItem & {
+  readonly title: string;
+  readonly lastUpdate?: string;
+  readonly rev: string;
+  /** The effective deadline (the last approved extension's, else the original). */
+  readonly effectiveDeadline: string;
+  readonly flags: readonly ItemFlag[];
+  readonly flagLabels: readonly string[];
+  /** Whether this unit leads it (only the lead unit asks for an extension or completion). */
+  readonly lead: boolean;
+  readonly reports: readonly ReportView[];
+};
+
+/** GET /api/staff/items */
+export interface MyItemsPage {
+  readonly asOf: string;
+  readonly items: readonly MyItem[];
+}
+
+/** GET /api/staff/reports */
+export interface ReportsPage {
+  readonly reports: readonly ReportView[];
+}
+
+/** GET /api/staff/progress-export: approved reports, oldest approval first. */
+export interface ProgressExportPage {
+  readonly reports: readonly ReportRecord[];
 }

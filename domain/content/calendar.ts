@@ -4,7 +4,7 @@
  * make-up working day (上班), each within the years the file says it covers, each date once.
  * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { calendarDayKind, clockError as msg } from '../labels/zh-CN.ts';
 import type { CalendarDay } from '../clock/calendar.ts';
 import { codeList, isoDate, text } from './common.ts';

@@ -3,7 +3,7 @@
  * label, ids, and the error map that turns zod issues into one Chinese sentence per field.
  * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { contentError as msg } from '../labels/zh-CN.ts';
 import { hasForbiddenControl } from '../text.ts';
 

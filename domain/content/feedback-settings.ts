@@ -6,7 +6,7 @@
  * days for enquiries and suggestions, 7 for complaints and clues, extensions capped at 15.
  * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { clockError as msg, feedbackKind } from '../labels/zh-CN.ts';
 import { FEEDBACK_KINDS, type FeedbackKind } from '../feedback/kinds.ts';
 import { need, slug } from './common.ts';

@@ -2,7 +2,7 @@
  * 督查事项: the item schema and its parts (extensions, updates, attachments), checked the same way everywhere.
  * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { category, contentError as msg, source, status } from '../labels/zh-CN.ts';
 import { TRACKING_NUMBER } from '../feedback/tracking-number.ts';
 import { codeList, need, isoDate, slug, text } from './common.ts';

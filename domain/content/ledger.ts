@@ -6,7 +6,7 @@
  * content check).
  * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { rejectCategory } from '../labels/zh-CN.ts';
 import { FEEDBACK_KINDS } from '../feedback/kinds.ts';
 import { RATINGS } from '../feedback/rating.ts';

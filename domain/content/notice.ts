@@ -2,7 +2,7 @@
  * 通知公告: the notice schema.
  * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDate, text } from './common.ts';
 
 /** 通知公告: `content/notices/<date>-<slug>.md`; the Markdown body is the notice. */

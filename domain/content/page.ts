@@ -2,7 +2,7 @@
  * Standing pages (关于本站, 隐私政策 …): the page schema.
  * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDate, text } from './common.ts';
 
 /**

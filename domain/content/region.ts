@@ -2,7 +2,7 @@
  * 区域: the region schema, and the region ids of content/regions.yaml for the API.
  * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import yaml from 'js-yaml';
 import { regionKind } from '../labels/zh-CN.ts';
 import { codeList, slug, text } from './common.ts';

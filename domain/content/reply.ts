@@ -2,7 +2,7 @@
  * 回复公开: the schema of a published reply.
  * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { contentError as msg, feedbackKind } from '../labels/zh-CN.ts';
 import { codeList, isoDate, need, slug, text } from './common.ts';
 import { itemId } from './item.ts';

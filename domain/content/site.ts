@@ -5,7 +5,7 @@
  * footer must link to (《政府网站发展指引》, the MIIT and MPS filing rules).
  * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { contentError as msg } from '../labels/zh-CN.ts';
 import { need, text } from './common.ts';
 import { officePhone } from './unit.ts';

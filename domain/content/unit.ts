@@ -2,7 +2,7 @@
  * 责任单位: the unit schema and the office-phone rule.
  * Layer: domain/ — pure: imports only domain/ (and zod, js-yaml, node:crypto); no I/O, no Astro, Hono or AWS SDK.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { contentError as msg, unitKind } from '../labels/zh-CN.ts';
 import { codeList, need, slug, text } from './common.ts';
 

@@ -1000,3 +1000,65 @@ export const reminder = {
   link: (url: string) => `请登录督查工作台办理：${url}`,
   footer: '本消息由系统在每个工作日上午 9 时自动发送，只列受理编号和时限，不含留言内容。',
 } as const;
+
+// ——— Units' progress reports on supervision items (issue 11) ———
+
+/** Messages of the progress-report API and export (进展报送, 延期申请, 办结申请). */
+export const reportError = {
+  notResponsible: '该督查事项不是您的单位承办的',
+  leadOnly: '只有牵头单位可以申请延期或办结',
+  noItem: (id: string) => `没有已发布的督查事项 “${id}”`,
+  noReport: '未找到该报送',
+  conflict: '该报送刚刚已被他人处理，请刷新后重试',
+  alreadyCompleted: '该事项已办结，不能再申请办结',
+  progressBelow: (published: number) => `进度低于已公布的 ${published}%，请在 reason 中说明原因`,
+  notAllowedNow: (status: string) => `当前状态（${status}）下不能进行此操作`,
+  noteRequired: '退回时请填写退回意见（至少 4 个字）',
+  unitsOnly: '只有承办单位可以报送',
+  reviewersOnly: '只有督查室可以审核',
+  ownUnitOnly: '只有报送单位可以修改后重新报送',
+  exportConflict: (id: string, report: string) => `${id}：报送 ${report} 所依据的版本之后，编辑已手工修改了该文件；未写入，请人工核对后处理`,
+  exportSkipped: (id: string, problem: string) => `${id}：应用报送后内容检查未通过，未写入：${problem}`,
+  exportMissing: (id: string) => `${id}：content/items/ 下没有该事项的文件，未写入`,
+} as const;
+
+/** The names of the report kinds, statuses and actions. */
+export const reportLabels = {
+  kind: { progress: '进展报送', extension: '延期申请', completion: '办结申请' },
+  status: { pending: '待审核', returned: '已退回', approved: '已通过' },
+  action: { submitted: '报送', returned: '退回', resubmitted: '修改后重新报送', approved: '审核通过' },
+  flag: { due_soon: '即将到期', overdue: '已逾期', stale: '超过 30 天未报送' },
+  approvedBy: '市政府督查室',
+} as const;
+
+/** The console's 我的督查事项 and report review (site/components/staff/Reports.tsx). */
+export const reportPage = {
+  myItems: '我的督查事项',
+  myItemsIntro: '本单位牵头或配合办理的已公开督查事项。进展、延期和办结经督查室审核后发布到网站。',
+  none: '暂无督查事项',
+  review: '待审核的报送',
+  reviewNone: '暂无待审核的报送',
+  item: '事项',
+  deadline: '办理时限',
+  status: '状态',
+  progress: '进度',
+  lastUpdate: '最近进展',
+  flags: '提示',
+  role: { lead: '牵头', support: '配合' },
+  kind: '报送类型',
+  date: '进展日期',
+  text: '进展情况',
+  reason: '原因说明',
+  newDeadline: '申请延期至',
+  outcome: '办结情况',
+  completedOn: '办结日期',
+  note: '退回意见',
+  submit: '提交报送',
+  resubmit: '修改后重新报送',
+  approve: '审核通过',
+  return: '退回',
+  submitted: (kind: string) => `已提交${kind}，等待督查室审核`,
+  done: (label: string) => `报送${label}`,
+  reports: '本事项的报送',
+  unit: '报送单位',
+} as const;

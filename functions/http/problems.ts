@@ -60,14 +60,14 @@ export const problems = {
   aborted: (cause?: unknown) => new HttpProblem(400, 'request-aborted', msg.aborted, { cause, headers: { Connection: 'close' } }),
   unauthenticated: (message: string) => new HttpProblem(401, 'unauthenticated', message, { headers: { 'WWW-Authenticate': 'Bearer' } }),
   forbidden: (message: string = staffError.forbidden) => new HttpProblem(403, 'forbidden', message),
-  notFound: () => new HttpProblem(404, 'not-found', msg.notFound),
+  notFound: (message: string = msg.notFound) => new HttpProblem(404, 'not-found', message),
   noSubmission: () => new HttpProblem(404, 'not-found', staffError.notFound),
   noRoute: () => new HttpProblem(404, 'no-such-endpoint', msg.notFoundRoute),
   methodNotAllowed: (allow: string) => new HttpProblem(405, 'method-not-allowed', msg.methodNotAllowed, { headers: { Allow: allow } }),
   conflict: () => new HttpProblem(409, 'idempotency-key-reused', msg.conflict, { errors: [{ field: 'idempotencyKey', message: msg.conflict }] }),
   inProgress: () => new HttpProblem(409, 'request-in-progress', msg.inProgress, { headers: { 'Retry-After': '1' } }),
   /** Someone else acted on the submission first (its version moved on). */
-  versionConflict: () => new HttpProblem(409, 'version-conflict', staffError.conflict),
+  versionConflict: (message: string = staffError.conflict) => new HttpProblem(409, 'version-conflict', message),
   /** The workflow does not allow this now (the state is wrong for it). */
   notAllowedNow: (message: string, field?: string) => new HttpProblem(409, 'not-allowed-now', message, field ? { errors: [{ field, message }] } : {}),
   /** The citizen cannot rate the reply now (none yet, already rated, window over). */

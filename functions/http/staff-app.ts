@@ -16,6 +16,11 @@
  *   POST /api/staff/item-drafts                     立项督办: accepted submissions → a new item's draft
  *   GET  /api/staff/item-drafts                     the drafts not yet exported, redacted (npm run drafts:export)
  *   POST /api/staff/item-drafts/exported            mark a draft's submissions with the item id written
+ *   GET  /api/staff/items                           我的督查事项: a unit's published items, flags, its reports
+ *   GET  /api/staff/reports?status=                 progress reports in one status (a unit: its own)
+ *   POST /api/staff/reports                         a unit's 进展报送 | 延期申请 | 办结申请
+ *   POST /api/staff/reports/:id/actions             approve | return | resubmit — one event each, version-checked
+ *   GET  /api/staff/progress-export                 approved reports, in order of approval (npm run progress:export)
  *
  * The export routes also take a machine credential (the scheduled export's client-credentials token, the
  * export scope only); it reaches nothing else.
@@ -50,6 +55,8 @@ import { AuthError, type Verify } from '../staff/auth.ts';
 import { replyReadyMessages, type Notifier } from '../staff/notify.ts';
 import { createApi, logField, validate, type PipelineEnv } from './pipeline.ts';
 import { problems, refused } from './problems.ts';
+import { reportRoutes, type StaffEnv } from './staff-reports.ts';
+import type { ReportStore } from '../store/report-store.ts';
 import type { SiteFactsSource } from './site-facts.ts';
 
 export interface StaffAppDeps {
@@ -69,9 +76,11 @@ export interface StaffAppDeps {
   readonly deadlineMs?: number;
   /** The calendar and time limits (deadlines, the queue's order). @default the built-in limits */
   readonly clock?: () => Promise<FeedbackClock>;
+  /** Units' progress reports. @default in the feedback table */
+  readonly reports?: ReportStore;
 }
 
-type Env = PipelineEnv & { Variables: { user: StaffUser } };
+type Env = StaffEnv;
 
 /** The routes a machine credential may call (domain/api/routes.ts marks them). */
 const MACHINE_ROUTES = routesOf('staff').filter((r) => 'machine' in r && r.machine);
@@ -340,6 +349,8 @@ export function createStaffApp(deps: StaffAppDeps) {
     deps.logger.info('item draft marked', { actor: user.sub, itemId });
     return c.json({ itemId, trackingNumbers: draft.trackingNumbers } satisfies ItemDraftMarked);
   });
+
+  reportRoutes(api, deps, now, time);
 
   return api.done();
 }

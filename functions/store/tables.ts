@@ -5,6 +5,8 @@
  * - feedback: single-table design. A submission is `pk = SUB#<tracking>`: its record (`sk = META`) and its
  *   append-only events (`sk = EVT#000001` …). GSI `queue` lists submissions by status and date for staff;
  *   GSI `due` lists them by status and running deadline (the queue's order, the daily reminder).
+ * - feedback also holds units' progress reports: `pk = REPORT#<id>`, `sk = META`, listed by status in the
+ *   `queue` index under `REPORTS#<status>`.
  * - contacts: contact details, `pk = SUB#<tracking>`. The public functions may write here, never read.
  * - guard: short-lived records that protect the API: rate-limit buckets, used proof-of-work challenges,
  *   lookup attempt counts and idempotency records (Powertools).
@@ -79,6 +81,10 @@ export const KEY = {
   queueSort: (createdAt: string, tracking: string) => `${createdAt}#${tracking}`,
   /** Soonest deadline first; without a running deadline after every date. */
   dueSort: (deadline: string | undefined, createdAt: string, tracking: string) => `${deadline ?? '9999-12-31'}#${createdAt}#${tracking}`,
+  /** A unit's progress report on an item (domain/items/report.ts): one record, `sk = META`. */
+  report: (id: string) => `REPORT#${id}`,
+  /** The queue index's partition of the reports in one status. */
+  reportQueue: (status: string) => `REPORTS#${status}`,
   rateLimit: (scope: string, client: string) => `RL#${scope}#${client}`,
   challenge: (signature: string) => `ALTCHA#${signature}`,
   lookupAttempts: (tracking: string) => `LOOKUP#${tracking}`,

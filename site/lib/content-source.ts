@@ -141,7 +141,7 @@ function listFiles(dir: string, exts: readonly string[]): string[] {
 }
 
 /** Split `---\nyaml\n---\nbody` into its parts. */
-function splitFrontmatter(source: string): { yaml: string; body: string } | null {
+export function splitFrontmatter(source: string): { yaml: string; body: string } | null {
   const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const match = /^---\n([\s\S]*?)\n---(?:\n|$)([\s\S]*)$/.exec(text);
   if (!match) return null;

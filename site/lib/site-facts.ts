@@ -3,33 +3,68 @@
  * build to /data/site-facts.json, and built from content/ for the local portal (scripts/lib/portal.ts).
  * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { SiteFacts } from '../../domain/api/site-facts.ts';
-import { readRegions, readUnitNames } from './content-source.ts';
+import { parse } from 'yaml';
+import type { PublishedItem, SiteFacts } from '../../domain/api/site-facts.ts';
+import { itemRevision } from '../../domain/items/report.ts';
+import { readRegions, readUnitNames, splitFrontmatter } from './content-source.ts';
 
 export function siteFacts(site: {
   readonly units: readonly { readonly id: string; readonly name: string; readonly shortName: string }[];
   readonly regions: readonly { readonly id: string; readonly name: string }[];
-  readonly itemIds: readonly string[];
+  readonly items: readonly PublishedItem[];
 }): SiteFacts {
   return {
     units: site.units.map(({ id, name, shortName }) => ({ id, name, shortName })),
     regions: site.regions.map(({ id, name }) => ({ id, name })),
-    items: [...site.itemIds].sort().map((id) => ({ id })),
+    items: [...site.items].sort((a, b) => a.id.localeCompare(b.id)),
   };
 }
 
-/** The facts of an editors' folder without validating everything (the content check does that): cheap at any size. */
-export function readSiteFacts(contentDir: string): SiteFacts {
+/**
+ * What the API needs of each item file under `content/items/` (the staff's 我的督查事项 and the reports'
+ * checks): read straight from the files with their revision (itemRevision), so the export can tell an
+ * editor's later edit. A file that does not parse publishes its id only (the content check reports it).
+ */
+export function readItemFacts(contentDir: string): PublishedItem[] {
   const itemsDir = path.join(contentDir, 'items');
-  let itemIds: string[] = [];
+  let files: string[] = [];
   try {
-    itemIds = readdirSync(itemsDir, { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.md'))
-      .map((f) => path.basename(f, '.md'));
+    files = readdirSync(itemsDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
   } catch {
-    itemIds = [];
+    files = [];
   }
-  return siteFacts({ units: readUnitNames(contentDir), regions: readRegions(contentDir), itemIds });
+  return files.map((f) => {
+    const id = path.basename(f, '.md');
+    const source = readFileSync(path.join(itemsDir, f), 'utf8');
+    try {
+      const d = parse(splitFrontmatter(source)?.yaml ?? '', { schema: 'core' }) as Record<string, unknown>;
+      const updates = Array.isArray(d.updates) ? (d.updates as { date?: unknown }[]) : [];
+      const dates = updates.map((u) => String(u?.date ?? '')).filter(Boolean).sort();
+      const extensions = Array.isArray(d.extensions) ? (d.extensions as Record<string, unknown>[]).map((e) => ({ requestedOn: String(e?.requestedOn), newDeadline: String(e?.newDeadline) })) : [];
+      return {
+        id,
+        title: String(d.title ?? id),
+        leadUnit: String(d.leadUnit ?? ''),
+        supportUnits: Array.isArray(d.supportUnits) ? d.supportUnits.map(String) : [],
+        assignedOn: String(d.assignedOn ?? ''),
+        deadline: String(d.deadline ?? ''),
+        extensions,
+        status: String(d.status ?? ''),
+        progress: Number(d.progress ?? 0),
+        ...(d.completedOn ? { completedOn: String(d.completedOn) } : {}),
+        updates: updates.length,
+        ...(dates.length ? { lastUpdate: dates.at(-1)! } : {}),
+        rev: itemRevision(source),
+      };
+    } catch {
+      return { id };
+    }
+  });
+}
+
+/** The facts of an editors' folder without validating everything (the content check does that). */
+export function readSiteFacts(contentDir: string): SiteFacts {
+  return siteFacts({ units: readUnitNames(contentDir), regions: readRegions(contentDir), items: readItemFacts(contentDir) });
 }

@@ -11,7 +11,7 @@ import { decide, type StaffUser } from '../../domain/feedback/workflow.ts';
 // The answers' types come from the API itself (type-only: no server code reaches the browser).
 import { apiError } from './form-errors.ts';
 import { fieldErrors, type FieldError } from '../../domain/api/problem.ts';
-import type { Detail, Me, QueuePage, StaffSubmission, UnitInfo } from '../../domain/api/staff.ts';
+import type { Detail, Me, MyItemsPage, QueuePage, ReportsPage, ReportView, StaffSubmission, UnitInfo } from '../../domain/api/staff.ts';
 import { routePath } from '../../domain/api/routes.ts';
 
 
@@ -44,6 +44,10 @@ export function staffApi(token: string) {
     },
     detail: (tracking: string) => call<Detail>(routePath('submission', { tracking })),
     act: (tracking: string, body: ActionRequest) => call<Detail>(routePath('action', { tracking }), { method: 'POST', body: JSON.stringify(body) }),
+    myItems: () => call<MyItemsPage>(routePath('myItems')),
+    reports: (status: string) => call<ReportsPage>(`${routePath('reports')}?status=${encodeURIComponent(status)}`),
+    report: (body: unknown) => call<ReportView>(routePath('newReport'), { method: 'POST', body: JSON.stringify(body) }),
+    reportAction: (id: string, body: unknown) => call<ReportView>(routePath('reportAction', { id }), { method: 'POST', body: JSON.stringify(body) }),
   };
 }
 

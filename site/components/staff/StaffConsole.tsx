@@ -14,6 +14,7 @@ import { staffApi } from '../../scripts/staff-api.ts';
 import { formText, staffPage as t, staffRole } from '../../../domain/labels/zh-CN.ts';
 import DetailView from './Detail.tsx';
 import Queue from './Queue.tsx';
+import Reports from './Reports.tsx';
 import SignIn from './SignIn.tsx';
 import { TRACKING_NUMBER, normalizeTrackingNumber } from '../../../domain/feedback/tracking-number.ts';
 import type { Me } from '../../../domain/api/staff.ts';
@@ -154,6 +155,7 @@ export default function StaffConsole({ regions }: { regions: Readonly<Record<str
               {t.signOut}
             </button>
           </div>
+          {route === null && <Reports api={api} me={phase.me} announce={announce} onError={onError} />}
           <Queue api={api} me={phase.me} active={route === null} focusKey={queueFocus} announce={announce} onError={onError} />
           {route !== null && <DetailView key={route} api={api} me={phase.me} tracking={route} regions={regions} announce={announce} alert={alert} onError={onError} />}
         </>

@@ -5,10 +5,11 @@
  */
 import type { APIRoute } from 'astro';
 import { getPortal } from '../../lib/portal.ts';
-import { siteFacts } from '../../lib/site-facts.ts';
+import { readItemFacts, siteFacts } from '../../lib/site-facts.ts';
+import { contentDir } from '../../lib/paths.ts';
 
 export const GET: APIRoute = async () => {
   const portal = await getPortal();
-  const facts = siteFacts({ units: portal.units, regions: portal.regions, itemIds: portal.items.map((i) => i.id) });
+  const facts = siteFacts({ units: portal.units, regions: portal.regions, items: readItemFacts(contentDir()) });
   return new Response(JSON.stringify(facts), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

@@ -43,12 +43,19 @@ function bundled(handler: HandlerName): string {
   return file;
 }
 
+/**
+ * Minified size budgets, KB. The citizens' functions keep 500 KB (their cold start is the citizen's wait).
+ * The staff function checks a unit's report with the content schema itself (domain/content/item.ts, zod's
+ * classic API: about 45 KB more than zod/mini) rather than a second copy of the item rules, so it has 600.
+ */
+const BUDGET_KB: Record<HandlerName, number> = { feedback: 500, lookup: 500, open311: 500, reminder: 500, staff: 600 };
+
 describe.runIf(!USE_RUNTIME_SDK)('Lambda bundles (SDK included)', () => {
   for (const handler of Object.keys(HANDLERS) as HandlerName[]) {
-    it(`${handler}: ≤ 500 KB minified, without the STS and SSO clients of the full credential chain`, () => {
+    it(`${handler}: ≤ ${BUDGET_KB[handler]} KB minified, without the STS and SSO clients of the full credential chain`, () => {
       const file = bundled(handler);
       const code = readFileSync(file, 'utf8');
-      expect(statSync(file).size).toBeLessThanOrEqual(500 * 1024);
+      expect(statSync(file).size).toBeLessThanOrEqual(BUDGET_KB[handler] * 1024);
       expect(code).toContain('DynamoDB_20120810');
       expect(code).not.toContain('AWSSecurityTokenServiceV20110615');
       expect(code).not.toContain('SWBPortalService');
