@@ -22,6 +22,8 @@ export interface Reminder {
   readonly body: string;
   /** The tracking numbers it names (for logs and tests). */
   readonly trackingNumbers: readonly string[];
+  /** A unit's digest of its supervision items (domain/items/report-digest.ts), beside its submissions' 催办. */
+  readonly about?: 'items';
 }
 
 /** Today's reminders from the open submissions (received, accepted, in progress); none on a day off. */

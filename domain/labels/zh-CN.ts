@@ -1001,6 +1001,18 @@ export const reminder = {
   footer: '本消息由系统在每个工作日上午 9 时自动发送，只列受理编号和时限，不含留言内容。',
 } as const;
 
+/** The units' daily digest of their supervision items (domain/items/report-digest.ts). */
+export const itemDigest = {
+  subject: (unit: string, n: number) => `【督查提醒】${unit}：${n} 项督查事项需要报送`,
+  intro: (date: string) => `截至 ${date}：`,
+  dueHeading: (days: number, stale: number) => `以下督查事项将在 ${days} 个工作日内到期，且超过 ${stale} 天未报送进展：`,
+  dueLine: (id: string, title: string, deadline: string) => `${id} ${title}，办理时限 ${deadline}`,
+  returnedHeading: '以下报送已被督查室退回，请修改后重新提交：',
+  returnedLine: (id: string, title: string, kind: string, note: string) => `${id} ${title}（${kind}）：${note}`,
+  link: (url: string) => `请登录督查工作台“我的督查事项”处理：${url}`,
+  footer: '本消息由系统在每个工作日上午 9 时自动发送。',
+} as const;
+
 // ——— Units' progress reports on supervision items (issue 11) ———
 
 /** Messages of the progress-report API and export (进展报送, 延期申请, 办结申请). */

@@ -5,6 +5,8 @@
  * functions read them from the published site. /api/health reports the embedded store's state.
  * Layer: functions/ — imports domain/ and functions/; never site/, infra/, scripts/ or tests/.
  */
+import { givenFacts, publishedFacts } from '../http/site-facts.ts';
+import { ReportStore } from '../store/report-store.ts';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
@@ -60,12 +62,17 @@ export interface Portal extends LocalServer {
 export const ENDPOINT_FILE = 'dynamodb-endpoint';
 
 /** The daily reminder on this machine: the local tables, the outbox as its channel. */
-export function localReminders(options: { endpoint: string; tables: TableNames; outboxDir: string; units: readonly UnitInfo[]; clock?: FeedbackClock; siteUrl: string; logger?: Logger; now?: () => Date }) {
+export function localReminders(options: { endpoint: string; tables: TableNames; outboxDir: string; units: readonly UnitInfo[]; clock?: FeedbackClock; siteUrl: string; logger?: Logger; now?: () => Date; facts?: SiteFacts }) {
   const client = createDynamoClient({ endpoint: options.endpoint });
   const names = unitDirectory(options.units);
   const clock = options.clock ?? feedbackClock();
+  const feedback = new FeedbackStore(documentClient(client), options.tables);
+  // The items for the units' digests: as given (npm start), else as the running portal publishes them.
+  const facts = options.facts ? givenFacts(options.facts) : publishedFacts(options.siteUrl);
   const run = {
-    feedback: new FeedbackStore(documentClient(client), options.tables),
+    feedback,
+    items: async () => (await facts()).items.values(),
+    reports: new ReportStore(feedback.db, feedback.tables),
     clock: async () => clock,
     unitName: (id: string) => names.find(id) ?? id,
     consoleUrl: `${options.siteUrl}/staff/`,
@@ -113,7 +120,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     ...(options.clock ? { clock: options.clock } : {}),
   });
   const siteUrl = `http://${options.hostname ?? '127.0.0.1'}:${options.port ?? 4321}`;
-  const reminders = localReminders({ endpoint, tables, outboxDir: staff.outboxDir, units, ...(options.clock ? { clock: options.clock } : {}), siteUrl, ...(options.logger ? { logger: options.logger } : {}), ...(options.now ? { now: options.now } : {}) });
+  const reminders = localReminders({ endpoint, tables, outboxDir: staff.outboxDir, units, ...(options.clock ? { clock: options.clock } : {}), siteUrl, facts, ...(options.logger ? { logger: options.logger } : {}), ...(options.now ? { now: options.now } : {}) });
   const schedule = everyDayAtNine(reminders.send, reminders.run.logger);
   const endpointFile = path.join(options.dataDir, ENDPOINT_FILE);
   if (!options.inMemory) {

@@ -14,6 +14,9 @@ import type { FeedbackClock } from '../../domain/feedback/clock.ts';
 import { dailyReminders, type Reminder } from '../../domain/feedback/reminders.ts';
 import type { SubmissionRecord } from '../../domain/feedback/submission.ts';
 import type { FeedbackStore } from '../store/feedback-store.ts';
+import { itemDigests } from '../../domain/items/report-digest.ts';
+import { REPORT_STATUSES, type ReportedItem, type ReportRecord } from '../../domain/items/report.ts';
+import type { ReportStore } from '../store/report-store.ts';
 
 export interface ReminderChannel {
   send(reminder: Reminder): Promise<void>;
@@ -25,7 +28,7 @@ export function outboxReminderChannel(dir: string, now: () => Date = () => new D
     async send(r) {
       mkdirSync(dir, { recursive: true });
       const who = r.audience.kind === 'unit' ? `unit-${r.audience.unit}` : 'reviewers';
-      writeFileSync(path.join(dir, `${chinaDate(now())}-${who}.json`), JSON.stringify(r, null, 2));
+      writeFileSync(path.join(dir, `${chinaDate(now())}-${who}${r.about ? `-${r.about}` : ''}.json`), JSON.stringify(r, null, 2));
     },
   };
 }
@@ -53,6 +56,9 @@ export interface ReminderRun {
   readonly channel: ReminderChannel;
   readonly logger: Logger;
   readonly now?: () => Date;
+  /** The published items and the units' reports on them, for each unit's digest of its items; none without. */
+  readonly items?: () => Promise<Iterable<ReportedItem & { readonly title: string; readonly lastUpdate?: string }>>;
+  readonly reports?: ReportStore;
 }
 
 /** Build today's reminders and send them; returns what was sent. A failed send is logged, the rest still go. */
@@ -68,7 +74,15 @@ export async function sendDailyReminders(run: ReminderRun): Promise<Reminder[]> 
       cursor = page.cursor;
     } while (cursor);
   }
-  const reminders = dailyReminders(open, time, run.unitName, run.consoleUrl);
+  let digests: Reminder[] = [];
+  try {
+    const reports: ReportRecord[] = run.reports ? (await Promise.all(REPORT_STATUSES.map((st) => run.reports!.list(st)))).flat() : [];
+    if (run.items) digests = itemDigests(await run.items(), reports, time, run.unitName, run.consoleUrl);
+  } catch (error) {
+    // The items' digests need the published site facts; the submissions' 催办 still goes without them.
+    run.logger.error('item digests not built', { error: error instanceof Error ? error.message : String(error) });
+  }
+  const reminders = [...dailyReminders(open, time, run.unitName, run.consoleUrl), ...digests];
   let failed = 0;
   for (const r of reminders) {
     try {

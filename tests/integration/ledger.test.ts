@@ -12,7 +12,8 @@ import { LEDGER_COLUMNS } from '../../domain/feedback/ledger.ts';
 import type { Reminder } from '../../domain/feedback/reminders.ts';
 import { signDevMachineToken } from '../../functions/local/dev-auth.ts';
 import { localReminders } from '../../functions/local/portal.ts';
-import { staffTestApi, UNITS, type StaffTestApi } from '../helpers/staff.ts';
+import { FACTS, staffTestApi, UNITS, type StaffTestApi } from '../helpers/staff.ts';
+import { itemDigest } from '../../domain/labels/zh-CN.ts';
 
 const engines = Object.entries(inject('engines'));
 
@@ -69,18 +70,22 @@ describe.each(engines)('the ledger and the reminder on %s', (_engine, endpoint) 
     expect((await ledger(s.tokens.water)).status).toBe(403);
   });
 
-  it('writes the daily reminder to the outbox: the reviewers the waiting one, the unit what is due', async () => {
+  it("writes the daily reminder to the outbox: the reviewers the waiting one, the unit what is due, and the unit's items to report on", async () => {
     const outbox = path.join(s.dataDir, 'reminders-outbox');
     // Four working days later the suggestion's reply deadline (5 working days) is one working day away; the clue's (7) is not.
     const now = new Date('2026-11-06T01:30:00Z');
-    const r = localReminders({ endpoint, tables: s.api.tables, outboxDir: outbox, units: UNITS, siteUrl: 'http://localhost:4321', now: () => now });
+    // A published item of the water bureau due in a few working days, its last update two months back.
+    const item = { id: 'DC-2026-014', title: '城区易涝点整治', leadUnit: 'water', supportUnits: [], assignedOn: '2026-08-03', deadline: '2026-11-11', extensions: [], status: 'in_progress', progress: 40, updates: 1, lastUpdate: '2026-09-01', rev: 'r1' };
+    const facts = { ...FACTS, items: [item] };
+    const r = localReminders({ endpoint, tables: s.api.tables, outboxDir: outbox, units: UNITS, siteUrl: 'http://localhost:4321', now: () => now, facts });
     const sent = await r.send();
     r.client.destroy();
     const files = readdirSync(path.join(outbox, 'reminders')).sort();
-    expect(files).toEqual(['2026-11-06-reviewers.json', '2026-11-06-unit-water.json']);
+    expect(files).toEqual(['2026-11-06-reviewers.json', '2026-11-06-unit-water-items.json', '2026-11-06-unit-water.json']);
     const read = (f: string) => JSON.parse(readFileSync(path.join(outbox, 'reminders', f), 'utf8')) as Reminder;
-    expect(read(files[0]!).trackingNumbers).toContain(waiting);
-    expect(read(files[1]!).trackingNumbers).toEqual([suggestion]);
-    expect(sent).toHaveLength(2);
+    expect(read('2026-11-06-reviewers.json').trackingNumbers).toContain(waiting);
+    expect(read('2026-11-06-unit-water.json').trackingNumbers).toEqual([suggestion]);
+    expect(read('2026-11-06-unit-water-items.json').body).toContain(itemDigest.dueLine(item.id, item.title, item.deadline));
+    expect(sent).toHaveLength(3);
   });
 });
