@@ -9,7 +9,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { publishSearchIndex, type SearchIndexResult } from './search-index.ts';
@@ -139,11 +139,17 @@ export async function buildSite(options: BuildOptions = {}): Promise<{ outDir: s
     NODE_ENV: 'production',
   };
   const astro = path.join(root, 'node_modules/astro/bin/astro.mjs');
-  const args = [astro, 'build', ...(options.verbose === false ? ['--silent'] : [])];
+  const args = [astro, 'build', '--root', root, ...(options.verbose === false ? ['--silent'] : [])];
   // Astro starts while the content is checked. Its output is held back until the check passes; on a problem
   // it is stopped — Astro refuses bad content before anything is written — and only the check's Chinese
   // messages are shown.
-  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Astro writes the server-side half of a static build to <cwd>/.astro/.prerender/ when the out folder is not
+  // under the working directory. Two builds of one checkout at once (the tests, a bench beside npm start) would
+  // share and break it, so each out folder gets a working directory of its own inside the project (where the
+  // prerendered chunks still find node_modules/).
+  const cwd = path.join(root, '.cache', 'astro-cwd', createHash('sha1').update(outDir).digest('hex').slice(0, 12));
+  mkdirSync(cwd, { recursive: true });
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
