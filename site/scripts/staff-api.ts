@@ -5,7 +5,8 @@
  */
 import * as z from 'zod/mini';
 import { type Contact } from '../../domain/feedback/schema.ts';
-import { actionSchema, type ActionRequest } from '../../domain/feedback/staff-schema.ts';
+import { actionSchema, promoteSchema, type ActionRequest, type PromoteRequest } from '../../domain/feedback/staff-schema.ts';
+import type { ItemDraft } from '../../domain/feedback/item-draft.ts';
 import type { FeedbackStatus } from '../../domain/feedback/status.ts';
 import { decide, type StaffUser } from '../../domain/feedback/workflow.ts';
 // The answers' types come from the API itself (type-only: no server code reaches the browser).
@@ -44,6 +45,7 @@ export function staffApi(token: string) {
     },
     detail: (tracking: string) => call<Detail>(routePath('submission', { tracking })),
     act: (tracking: string, body: ActionRequest) => call<Detail>(routePath('action', { tracking }), { method: 'POST', body: JSON.stringify(body) }),
+    promote: (body: PromoteRequest) => call<{ draft: ItemDraft }>(routePath('promote'), { method: 'POST', body: JSON.stringify(body) }),
   };
 }
 
@@ -59,4 +61,10 @@ export function validateAction(user: StaffUser, submission: StaffSubmission, bod
   if (!parsed.success) return fieldErrors(parsed.error);
   const decision = decide(user, { ...submission, eventCount: submission.version }, parsed.data.action, parsed.data, knownUnits);
   return !decision.ok && decision.reason === 'invalid' ? [{ field: decision.field ?? '', message: decision.message }] : [];
+}
+
+/** Check a 立项督办 request with the API's schema (the units, region and deadline rules are the API's: it knows today). */
+export function validatePromotion(body: Record<string, unknown>): FieldError[] {
+  const parsed = z.safeParse(promoteSchema, body);
+  return parsed.success ? [] : fieldErrors(parsed.error);
 }
