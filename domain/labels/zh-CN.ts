@@ -843,6 +843,7 @@ export const staffPage = {
     submit: '生成立项草稿',
     done: (title: string) => `已生成立项草稿：${title}`,
     drafted: '立项草稿',
+    sources: '来源留言',
     draftMeta: (by: string, at: string) => `${by} 于 ${at} 生成，待导出`,
     /** Field names in this form's error summary. */
     field: { submissions: '类似留言', title: '督查事项标题', category: '事项类别', region: '所属区域', leadUnit: '牵头单位', supportUnits: '配合单位', deadline: '办理时限' },

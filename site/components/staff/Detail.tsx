@@ -327,7 +327,7 @@ export default function DetailView({ api, me, tracking, regions, announce, alert
             <dd>{unitName(s.promotion.leadUnit)}</dd>
             <dt>{t.promote.deadline}</dt>
             <dd>{s.promotion.deadline}</dd>
-            <dt>{t.promote.field.submissions}</dt>
+            <dt>{t.promote.sources}</dt>
             <dd>{s.promotion.trackingNumbers.join('、')}</dd>
           </dl>
           <p className="muted">{t.promote.draftMeta(s.promotion.by, chinaDateTime(s.promotion.at))}</p>
