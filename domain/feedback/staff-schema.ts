@@ -85,6 +85,7 @@ export const promoteSchema = z.strictObject(
   },
   { error: unknownKeys() },
 );
+export type PromoteRequest = z.output<typeof promoteSchema>;
 
 /** POST /api/staff/item-drafts/exported: the draft (its first tracking number) and the id of the item written. */
 export const draftExportedSchema = z.strictObject(

@@ -826,6 +826,28 @@ export const staffPage = {
   transfer: { title: '转办', help: '转给另一个责任单位办理（办理时限不重新计算）；尚未审核的答复稿和延期申请作废。', unit: '转办单位', note: '转办说明', noteHint: '至少 4 个字', submit: '转办' },
   rejectCategory: '不予受理类别',
   reveal: { title: '查看联系方式', help: '联系方式只在确有需要时查看（如需向留言人核实情况），查看原因和理由会记入办理记录。', category: '查看原因', categoryChoose: '请选择', reason: '具体理由', reasonHint: '写明为什么需要联系留言人，至少 4 个字', submit: '查看联系方式' },
+  /** 立项督办 (domain/feedback/promotion.ts): the office turns this submission, and similar ones, into a new item's draft. */
+  promote: {
+    title: '立项督办',
+    help: '把本条留言（可同时加上类似的已受理留言）立为新的督查事项：生成事项草稿，由编辑导出发布。留言人的原文只在其同意公开时经隐去个人信息后引用。',
+    itemTitle: '督查事项标题',
+    itemTitleHint: '4 至 60 个字',
+    category: '事项类别',
+    region: '所属区域',
+    leadUnit: '牵头单位',
+    supportUnits: '配合单位（可不选）',
+    deadline: '办理时限',
+    deadlineHint: '格式 YYYY-MM-DD，须晚于今天',
+    others: '类似留言的受理编号（可不填）',
+    othersHint: '已受理的留言，每行一个受理编号',
+    submit: '生成立项草稿',
+    done: (title: string) => `已生成立项草稿：${title}`,
+    drafted: '立项草稿',
+    sources: '来源留言',
+    draftMeta: (by: string, at: string) => `${by} 于 ${at} 生成，待导出`,
+    /** Field names in this form's error summary. */
+    field: { submissions: '类似留言', title: '督查事项标题', category: '事项类别', region: '所属区域', leadUnit: '牵头单位', supportUnits: '配合单位', deadline: '办理时限' },
+  },
   /** Field names in error summaries. */
   field: { reasonCategory: '查看原因', deadline: '新的办理时限', category: '不予受理类别', reason: '理由', note: '退回意见', text: '答复内容', unit: '答复单位', units: '交办单位', action: '操作', version: '版本', from: '提交日期（起）', to: '提交日期（止）', token: '开发令牌' },
 } as const;

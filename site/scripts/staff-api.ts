@@ -5,7 +5,8 @@
  */
 import * as z from 'zod/mini';
 import { type Contact } from '../../domain/feedback/schema.ts';
-import { actionSchema, type ActionRequest } from '../../domain/feedback/staff-schema.ts';
+import { actionSchema, promoteSchema, type ActionRequest, type PromoteRequest } from '../../domain/feedback/staff-schema.ts';
+import type { ItemDraft } from '../../domain/feedback/item-draft.ts';
 import type { FeedbackStatus } from '../../domain/feedback/status.ts';
 import { decide, type StaffUser } from '../../domain/feedback/workflow.ts';
 // The answers' types come from the API itself (type-only: no server code reaches the browser).
@@ -48,6 +49,7 @@ export function staffApi(token: string) {
     reports: (status: string) => call<ReportsPage>(`${routePath('reports')}?status=${encodeURIComponent(status)}`),
     report: (body: unknown) => call<ReportView>(routePath('newReport'), { method: 'POST', body: JSON.stringify(body) }),
     reportAction: (id: string, body: unknown) => call<ReportView>(routePath('reportAction', { id }), { method: 'POST', body: JSON.stringify(body) }),
+    promote: (body: PromoteRequest) => call<{ draft: ItemDraft }>(routePath('promote'), { method: 'POST', body: JSON.stringify(body) }),
   };
 }
 
@@ -63,4 +65,10 @@ export function validateAction(user: StaffUser, submission: StaffSubmission, bod
   if (!parsed.success) return fieldErrors(parsed.error);
   const decision = decide(user, { ...submission, eventCount: submission.version }, parsed.data.action, parsed.data, knownUnits);
   return !decision.ok && decision.reason === 'invalid' ? [{ field: decision.field ?? '', message: decision.message }] : [];
+}
+
+/** Check a 立项督办 request with the API's schema (the units, region and deadline rules are the API's: it knows today). */
+export function validatePromotion(body: Record<string, unknown>): FieldError[] {
+  const parsed = z.safeParse(promoteSchema, body);
+  return parsed.success ? [] : fieldErrors(parsed.error);
 }

@@ -290,11 +290,11 @@ describe('one submission, through every action form (steps in order)', () => {
     await expect.poll(() => page.locator('.staff-detail .note').first().innerText()).toBe(accepted);
     await expect.poll(() => focusedId(page)).toBe('staff-detail-title');
     await expect.poll(() => page.locator('[role="status"]').innerText()).toBe(accepted);
-    expect(await headings()).toEqual([t.reject.title, t.assign.title, t.reveal.title]);
+    expect(await headings()).toEqual([t.reject.title, t.assign.title, t.reveal.title, t.promote.title]);
   });
 
   it('assigns to at least one unit; a reviewer then has no draft form', async () => {
-    const boxes = page.locator('.staff-units input[type="checkbox"]');
+    const boxes = page.locator('.staff-action:has(#staff-assign-title) .staff-units input[type="checkbox"]');
     expect(await boxes.count()).toBe(sample.units.size);
     await page.locator('#staff-assign-title + form button[type="submit"]').click();
     expect(await summaryLines(page, '.staff-action:has(#staff-assign-title)')).toEqual([`${t.field.units}：${staffError.unitsRequired}`]);
@@ -304,7 +304,7 @@ describe('one submission, through every action form (steps in order)', () => {
     await expect.poll(() => page.locator('.staff-detail table.facts').innerText()).toContain(feedbackStatus.in_progress);
     expect(await page.locator('.staff-detail table.facts').innerText()).toContain(`${unitName('education')}、${unitName('civil')}`);
     // In progress a reviewer may also post an interim reply or transfer it (the clock's actions).
-    expect(await headings()).toEqual([t.assign.title, t.reveal.title, t.interim.title, t.transfer.title]);
+    expect(await headings()).toEqual([t.assign.title, t.reveal.title, t.interim.title, t.transfer.title, t.promote.title]);
     await expectAccessible(page, 'detail in progress');
     expect(unexpected(errors)).toEqual([]);
   });
@@ -331,12 +331,12 @@ describe('one submission, through every action form (steps in order)', () => {
     const b = await newPage();
     await signIn(b.page, base, reviewer);
     await openDetail(b.page, r.trackingNumber);
-    expect(await b.page.locator('.staff-action h4').allInnerTexts()).toEqual([t.assign.title, t.approve.title, t.send_back.title, t.reveal.title, t.interim.title, t.transfer.title]);
+    expect(await b.page.locator('.staff-action h4').allInnerTexts()).toEqual([t.assign.title, t.approve.title, t.send_back.title, t.reveal.title, t.interim.title, t.transfer.title, t.promote.title]);
     await b.page.locator('#staff-send_back-title + form button[type="submit"]').click();
     expect(await summaryLines(b.page, '.staff-action:has(#staff-send_back-title)')).toEqual([`${t.field.note}：${staffError.reasonRequired}`]);
     await b.page.fill('#staff-send_back-note', '请写明具体办理时限和联系人');
     await b.page.locator('#staff-send_back-title + form button[type="submit"]').click();
-    await expect.poll(() => b.page.locator('.staff-action h4').allInnerTexts()).toEqual([t.assign.title, t.reveal.title, t.interim.title, t.transfer.title]);
+    await expect.poll(() => b.page.locator('.staff-action h4').allInnerTexts()).toEqual([t.assign.title, t.reveal.title, t.interim.title, t.transfer.title, t.promote.title]);
     const history = await b.page.locator('.staff-history li').last().innerText();
     expect(history).toContain(t.internal);
     expect(history).toContain('请写明具体办理时限和联系人');

@@ -6,7 +6,7 @@
  * sent, with the version of the submission the user is looking at.
  * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import type { ActionRequest } from '../../../domain/feedback/staff-schema.ts';
 import type { StaffUser } from '../../../domain/feedback/workflow.ts';
 import { contactReadReason, deadlineLabel, rejectCategory, staffPage as t } from '../../../domain/labels/zh-CN.ts';
@@ -27,17 +27,20 @@ interface Props {
   readonly submission: StaffSubmission;
   readonly actions: readonly StaffAction[];
   readonly onAct: Act;
+  /** Forms of other routes offered here too (立项督办). */
+  readonly children?: ReactNode;
 }
 
-export default function ActionForms({ user, units, submission, actions, onAct }: Props) {
+export default function ActionForms({ user, units, submission, actions, onAct, children }: Props) {
   return (
     <section aria-labelledby="staff-actions-title" className="staff-actions">
       <h3 id="staff-actions-title">{t.actions}</h3>
-      {actions.length === 0 ? (
+      {actions.length === 0 && !children ? (
         <p>{t.noActions}</p>
       ) : (
         actions.map((a) => <ActionForm key={`${a}-${submission.version}`} action={a} user={user} units={units} submission={submission} onAct={onAct} />)
       )}
+      {children}
     </section>
   );
 }
@@ -53,7 +56,7 @@ interface Values {
   category: RejectCategory;
 }
 
-function ActionForm({ action, user, units, submission, onAct }: { action: StaffAction } & Omit<Props, 'actions'>) {
+function ActionForm({ action, user, units, submission, onAct }: { action: StaffAction } & Omit<Props, 'actions' | 'children'>) {
   const assigned = submission.units ?? [];
   const [values, setValues] = useState<Values>({
     reasonCategory: '',

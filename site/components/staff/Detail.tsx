@@ -4,15 +4,16 @@
  * Layer: site/ — imports domain/ and site/; never functions/, infra/, scripts/ or tests/.
  */
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { ActionRequest } from '../../../domain/feedback/staff-schema.ts';
+import type { ActionRequest, PromoteRequest } from '../../../domain/feedback/staff-schema.ts';
 import { ApiError, fieldErrorsOf } from '../../scripts/form-errors.ts';
 import { chinaDateTime } from '../../../domain/dates.ts';
 import { urls } from '../../../domain/urls.ts';
-import { deadlineLabel, feedbackField, feedbackPage, staffPage as t, staffRole } from '../../../domain/labels/zh-CN.ts';
+import { category as categories, deadlineLabel, feedbackField, feedbackPage, staffPage as t, staffRole } from '../../../domain/labels/zh-CN.ts';
 import { RATING } from '../../../domain/feedback/rating.ts';
 import type { StaffApi } from '../../scripts/staff-api.ts';
 import ActionForms from './ActionForms.tsx';
 import Deadline from './Deadline.tsx';
+import PromoteForm from './PromoteForm.tsx';
 import type { FieldError } from '../../../domain/api/problem.ts';
 import type { ActorRole } from '../../../domain/feedback/events.ts';
 import type { Detail, Me } from '../../../domain/api/staff.ts';
@@ -96,6 +97,25 @@ export default function DetailView({ api, me, tracking, regions, announce, alert
     if (detail) document.title = `${detail.submission.title} - ${t.title}`;
   }, [detail]);
 
+  /** An action or 立项督办 refused: field errors for the form (422), or a 409 said and the detail reloaded, or onError. */
+  const refused = useCallback(
+    async (error: unknown): Promise<FieldError[] | null> => {
+      const fieldErrors = fieldErrorsOf(error);
+      if (fieldErrors) return [...fieldErrors];
+      if (error instanceof ApiError && error.status === 409) {
+        // Someone acted first (or the state moved on): say so, and show what is there now.
+        alert(`${error.message} ${t.reloaded}`);
+        setNotice('');
+        focusNext.current = 'heading';
+        await load();
+        return null;
+      }
+      onError(error);
+      return null;
+    },
+    [alert, load, onError],
+  );
+
   const act = useCallback(
     async (body: ActionRequest): Promise<FieldError[] | null> => {
       try {
@@ -110,21 +130,28 @@ export default function DetailView({ api, me, tracking, regions, announce, alert
         announce(done);
         return null;
       } catch (error) {
-        const fieldErrors = fieldErrorsOf(error);
-        if (fieldErrors) return [...fieldErrors];
-        if (error instanceof ApiError && error.status === 409) {
-          // Someone acted first (or the state moved on): say so, and show what is there now.
-          alert(`${error.message} ${t.reloaded}`);
-          setNotice('');
-          focusNext.current = 'heading';
-          await load();
-          return null;
-        }
-        onError(error);
-        return null;
+        return refused(error);
       }
     },
-    [api, tracking, announce, alert, load, onError],
+    [api, tracking, announce, refused],
+  );
+
+  /** 立项督办: on success the detail is loaded again (its history gains the 拟立项督办 event). */
+  const promote = useCallback(
+    async (body: PromoteRequest): Promise<FieldError[] | null> => {
+      try {
+        const { draft } = await api.promote(body);
+        const done = t.promote.done(draft.title);
+        focusNext.current = 'heading';
+        await load();
+        setNotice(done);
+        announce(done);
+        return null;
+      } catch (error) {
+        return refused(error);
+      }
+    },
+    [api, announce, load, refused],
   );
 
   if (!detail) {
@@ -288,7 +315,30 @@ export default function DetailView({ api, me, tracking, regions, announce, alert
         </ol>
       </section>
 
-      <ActionForms user={me.user} units={me.units} submission={s} actions={detail.actions} onAct={act} />
+      {s.promotion && (
+        <section aria-labelledby="staff-promotion-title">
+          <h3 id="staff-promotion-title">{t.promote.drafted}</h3>
+          <dl className="staff-facts">
+            <dt>{t.promote.itemTitle}</dt>
+            <dd>{s.promotion.title}</dd>
+            <dt>{t.promote.category}</dt>
+            <dd>{(categories as Record<string, string>)[s.promotion.category] ?? s.promotion.category}</dd>
+            <dt>{t.promote.leadUnit}</dt>
+            <dd>{unitName(s.promotion.leadUnit)}</dd>
+            <dt>{t.promote.deadline}</dt>
+            <dd>{s.promotion.deadline}</dd>
+            <dt>{t.promote.sources}</dt>
+            <dd>{s.promotion.trackingNumbers.join('、')}</dd>
+          </dl>
+          <p className="muted">{t.promote.draftMeta(s.promotion.by, chinaDateTime(s.promotion.at))}</p>
+        </section>
+      )}
+
+      <ActionForms user={me.user} units={me.units} submission={s} actions={detail.actions} onAct={act}>
+        {(me.user.role === 'reviewer' || me.user.role === 'admin') && (s.status === 'accepted' || s.status === 'in_progress') && !s.promotion && !s.promotedTo && (
+          <PromoteForm key={s.version} api={api} units={me.units} regions={regions} submission={s} onPromote={promote} />
+        )}
+      </ActionForms>
     </article>
   );
 }

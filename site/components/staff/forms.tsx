@@ -8,7 +8,7 @@ import { useEffect, useRef } from 'react';
 import { staffPage as t } from '../../../domain/labels/zh-CN.ts';
 import type { FieldError } from '../../../domain/api/problem.ts';
 
-export const label = (field: string) => (t.field as Record<string, string>)[field];
+export const label = (field: string, labels: Readonly<Record<string, string>> = t.field) => labels[field];
 
 /** The error of one field, if any. */
 export const errorOf = (errors: readonly FieldError[], field: string) => errors.find((e) => e.field === field)?.message;
@@ -19,8 +19,8 @@ export function describedBy(id: string, error: string | undefined, ...hints: (st
   return ids.length ? ids.join(' ') : undefined;
 }
 
-/** Shows `errors` and moves focus to itself whenever a new list of errors arrives. */
-export function ErrorSummary({ id, errors, fieldIds }: { id: string; errors: readonly FieldError[]; fieldIds: Readonly<Record<string, string>> }) {
+/** Shows `errors` (named by `labels`, the action forms' field names unless given) and moves focus to itself whenever a new list of errors arrives. */
+export function ErrorSummary({ id, errors, fieldIds, labels }: { id: string; errors: readonly FieldError[]; fieldIds: Readonly<Record<string, string>>; labels?: Readonly<Record<string, string>> }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (errors.length) ref.current?.focus();
@@ -33,7 +33,8 @@ export function ErrorSummary({ id, errors, fieldIds }: { id: string; errors: rea
       </p>
       <ul>
         {errors.map((e) => {
-          const text = label(e.field) ? `${label(e.field)}：${e.message}` : e.message;
+          const name = label(e.field, labels);
+          const text = name ? `${name}：${e.message}` : e.message;
           const target = fieldIds[e.field];
           return (
             <li key={`${e.field}:${e.message}`}>
@@ -89,6 +90,21 @@ export function TextArea(props: { id: string; label: string; hint?: string; valu
         aria-describedby={describedBy(id, error, hint && `${id}-hint`)}
         onChange={(e) => props.onChange(e.target.value)}
       />
+    </div>
+  );
+}
+
+/** A labelled input (text or date) with hint and error. */
+export function Input(props: { id: string; label: string; hint: string; type: 'text' | 'date'; value: string; error: string | undefined; onChange: (v: string) => void }) {
+  const { id, error } = props;
+  return (
+    <div className={`form-field${error ? ' has-error' : ''}`}>
+      <label htmlFor={id}>{props.label}</label>
+      <p className="hint" id={`${id}-hint`}>
+        {props.hint}
+      </p>
+      <FieldMessage id={id} error={error} />
+      <input type={props.type} id={id} value={props.value} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, `${id}-hint`)} onChange={(e) => props.onChange(e.target.value)} />
     </div>
   );
 }
