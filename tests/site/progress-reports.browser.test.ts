@@ -28,8 +28,10 @@ const run = promisify(execFile);
 const base = inject('siteUrl');
 const dataDir = inject('dataDir');
 const today = chinaDate(new Date());
-// An open item without extensions whose lead unit no other browser test works with.
-const item = readItemFacts(path.join(root, 'content')).find((i) => i.status === 'in_progress' && i.extensions?.length === 0 && i.leadUnit !== 'water' && i.deadline! > today && (i.progress ?? 100) < 90)!;
+// An open item whose file carries an editor's comment (the export must keep it), with room to progress and extend,
+// whose lead unit no other browser test works with.
+const commented = (id: string) => readFileSync(path.join(root, 'content', 'items', id.split('-')[1]!, `${id}.md`), 'utf8').split('\n').some((l) => l.startsWith('#'));
+const item = readItemFacts(path.join(root, 'content')).find((i) => i.status === 'in_progress' && i.extensions?.length === 0 && i.leadUnit !== 'water' && i.deadline! > today && (i.progress ?? 100) < 90 && commented(i.id))!;
 const first = '完成第二批设备安装调试';
 const revised = '完成第二批 12 台设备安装调试';
 const reason = '设备到货推迟需顺延安装';
@@ -134,6 +136,8 @@ describe('from a unit’s report to the public item page', () => {
     const { stdout } = await run(process.execPath, [path.join(root, 'scripts/progress-export.ts'), '--api', base, '--content', content, '--data', dataDir], { cwd: root, env: { ...process.env, DUCHA_AS_OF: today } });
     expect(stdout.split('\n')[0]).toContain(item.id);
     const lines = before.split('\n');
+    // The sample item carries an editor's comment in its front matter: the export must keep it.
+    expect(lines.some((l) => l.startsWith('#'))).toBe(true);
     const updatesAt = lines.indexOf('updates:');
     let end = updatesAt + 1;
     while (/^\s+\S/.test(lines[end]!)) end++;
