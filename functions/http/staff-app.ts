@@ -34,28 +34,29 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { Detail, ExportedItemDraft, ExportedReply, ExportPage, ItemDraftMarked, ItemDraftsPage, LedgerPage, Me, QueuePage } from '../../domain/api/staff.ts';
-import { decidePromotion, itemCreatedEvent } from '../../domain/feedback/promotion.ts';
+import type { Detail, ExportedReply, ExportPage, LedgerPage, Me, QueuePage } from '../../domain/api/staff.ts';
+
 import { routesOf } from '../../domain/api/routes.ts';
 import { ledgerRow, type LedgerRow } from '../../domain/feedback/ledger.ts';
 import { chinaDate, chinaMidnight, nextMonth } from '../../domain/dates.ts';
 import type { FeedbackClock } from '../../domain/feedback/clock.ts';
 import { feedbackClock } from '../../domain/feedback/clock-setup.ts';
 import type { FeedbackEvent } from '../../domain/feedback/events.ts';
-import { actionSchema, draftExportedSchema, ledgerQuerySchema, promoteSchema, queueQuerySchema } from '../../domain/feedback/staff-schema.ts';
+import { actionSchema, ledgerQuerySchema, queueQuerySchema } from '../../domain/feedback/staff-schema.ts';
 import { FEEDBACK_STATUSES } from '../../domain/feedback/status.ts';
 import type { SubmissionRecord } from '../../domain/feedback/submission.ts';
 import { normalizeTrackingNumber, TRACKING_NUMBER } from '../../domain/feedback/tracking-number.ts';
-import { eventView, exportedDraft, exportedReply, isPublishable, queueItemView, submissionClock, submissionView } from '../../domain/feedback/views.ts';
+import { eventView, exportedReply, isPublishable, queueItemView, submissionClock, submissionView } from '../../domain/feedback/views.ts';
 import { availableActions, canView, contactReadEvent, decide, type ClockContext, type StaffUser } from '../../domain/feedback/workflow.ts';
-import { feedbackError, promotion as promotionMsg, staffError as msg } from '../../domain/labels/zh-CN.ts';
+import { staffError as msg } from '../../domain/labels/zh-CN.ts';
 import type { Contact } from '../../domain/feedback/schema.ts';
 import type { ContactStore, FeedbackStore, LoadedSubmission } from '../store/feedback-store.ts';
 import { AuthError, type Verify } from '../staff/auth.ts';
 import { replyReadyMessages, type Notifier } from '../staff/notify.ts';
-import { createApi, logField, validate, type PipelineEnv } from './pipeline.ts';
+import { createApi, logField, validate } from './pipeline.ts';
 import { problems, refused } from './problems.ts';
 import { reportRoutes, type StaffEnv } from './staff-reports.ts';
+import { itemDraftRoutes } from './staff-item-drafts.ts';
 import type { ReportStore } from '../store/report-store.ts';
 import type { SiteFactsSource } from './site-facts.ts';
 
@@ -265,91 +266,7 @@ export function createStaffApp(deps: StaffAppDeps) {
     return c.json({ month, asOf: t.today, firstMonth: first ? chinaDate(new Date(first)).slice(0, 7) : null, rows } satisfies LedgerPage);
   });
 
-  /**
-   * 立项督办: the submissions are loaded and checked together, then the `promoted` event is appended to each
-   * in turn; a version moved on by someone else stops it there (409) — the ones already appended keep it, and
-   * the reviewer's retry with the fresh versions is refused for them, so promote the rest on their own.
-   */
-  api.on('promote', validate('json', promoteSchema), async (c) => {
-    const request = c.req.valid('json');
-    const user = c.get('user');
-    const numbers = request.submissions.map((s) => normalizeTrackingNumber(s.trackingNumber));
-    const twice = numbers.find((n, i) => numbers.indexOf(n) !== i);
-    if (twice) throw problems.invalid([{ field: 'submissions', message: promotionMsg.duplicate(twice) }]);
-    const loaded: LoadedSubmission[] = [];
-    for (const [i, n] of numbers.entries()) {
-      const one = TRACKING_NUMBER.test(n) ? await deps.feedback.load(n) : undefined;
-      if (!one) throw problems.noSubmission();
-      if (request.submissions[i]!.version !== one.record.eventCount) throw problems.versionConflict();
-      loaded.push(one);
-    }
-    const site = await deps.site();
-    const decision = decidePromotion(user, loaded.map((l) => l.record), request, { units: site.units.ids, regions: site.regionIds }, (await time()).today);
-    if (!decision.ok) throw refused(decision);
-    const at = now().toISOString();
-    for (const one of loaded) {
-      const appended = await deps.feedback.append(one, { ...decision.event, at });
-      if (!appended.ok) throw problems.versionConflict();
-    }
-    deps.logger.info('item draft made', { actor: user.sub, count: loaded.length });
-    return c.json({ draft: { ...decision.draft, at } }, 201);
-  });
-
-  /** Every submission with an item draft not yet exported, by status (a draft stays with its submissions as they move on). */
-  async function draftRecords(): Promise<SubmissionRecord[]> {
-    const out: SubmissionRecord[] = [];
-    for (const status of FEEDBACK_STATUSES) {
-      let cursor: string | undefined;
-      do {
-        const page = await deps.feedback.queue({ status, limit: 200, ...(cursor ? { cursor } : {}) });
-        out.push(...page.items.filter((r) => r.promotion && !r.promotedTo));
-        cursor = page.cursor;
-      } while (cursor);
-    }
-    return out;
-  }
-
-  api.on('itemDrafts', async (c) => {
-    const user = c.get('user');
-    if (user.role === 'unit') throw problems.forbidden();
-    const records = await draftRecords();
-    const drafts: ExportedItemDraft[] = [];
-    for (const r of records) {
-      const draft = r.promotion!;
-      if (draft.trackingNumbers[0] !== r.trackingNumber) continue;
-      const members = draft.trackingNumbers.map((t) => records.find((m) => m.trackingNumber === t)).filter((m): m is SubmissionRecord => Boolean(m));
-      const withNames = [];
-      for (const m of members) {
-        // The contact is read only to redact the citizen's own name from a text they allowed to publish (audited).
-        const loaded = m.allowPublish && m.hasContact ? await deps.feedback.load(m.trackingNumber) : undefined;
-        const contact = loaded ? (await readContact(user, loaded, 'redact_export')).contact : undefined;
-        withNames.push({ ...m, names: contact?.name ? [contact.name] : [] });
-      }
-      drafts.push(exportedDraft(draft, withNames));
-    }
-    deps.logger.info('item drafts exported', { actor: user.sub, count: drafts.length });
-    return c.json({ drafts } satisfies ItemDraftsPage);
-  });
-
-  api.on('draftExported', validate('json', draftExportedSchema), async (c) => {
-    const user = c.get('user');
-    if (user.role === 'unit') throw problems.forbidden();
-    const { key, itemId } = c.req.valid('json');
-    const first = await deps.feedback.load(normalizeTrackingNumber(key));
-    const draft = first?.record.promotion;
-    if (!draft || draft.trackingNumbers[0] !== first.record.trackingNumber) throw problems.invalid([{ field: 'key', message: promotionMsg.noDraft }]);
-    for (const t of draft.trackingNumbers) {
-      let one = await deps.feedback.load(t);
-      // Marked already (a retry of the export): nothing to do.
-      for (let attempt = 0; one && !one.record.promotedTo && attempt < 3; attempt++) {
-        if ((await deps.feedback.append(one, { ...itemCreatedEvent(user, itemId), at: now().toISOString() })).ok) break;
-        one = await deps.feedback.load(t);
-      }
-    }
-    deps.logger.info('item draft marked', { actor: user.sub, itemId });
-    return c.json({ itemId, trackingNumbers: draft.trackingNumbers } satisfies ItemDraftMarked);
-  });
-
+  itemDraftRoutes(api, deps, now, time, readContact);
   reportRoutes(api, deps, now, time);
 
   return api.done();
