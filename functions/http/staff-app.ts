@@ -227,19 +227,12 @@ export function createStaffApp(deps: StaffAppDeps) {
     if (user.role === 'unit') throw problems.forbidden();
     const { units } = await deps.site();
     const replies: ExportedReply[] = [];
-    for (const status of ['replied', 'closed'] as const) {
-      let cursor: string | undefined;
-      do {
-        const page = await deps.feedback.queue({ status, limit: 200, ...(cursor ? { cursor } : {}) });
-        for (const r of page.items) {
-          if (!isPublishable(r)) continue;
-          // The contact is read only to redact the citizen's own name from the text, and that read is audited.
-          const loaded = r.hasContact ? await deps.feedback.load(r.trackingNumber) : undefined;
-          const contact = loaded ? (await readContact(user, loaded, 'redact_export')).contact : undefined;
-          replies.push(exportedReply(r, contact?.name ? [contact.name] : [], units.find(r.reply.unit)));
-        }
-        cursor = page.cursor;
-      } while (cursor);
+    for await (const r of deps.feedback.every(['replied', 'closed'])) {
+      if (!isPublishable(r)) continue;
+      // The contact is read only to redact the citizen's own name from the text, and that read is audited.
+      const loaded = r.hasContact ? await deps.feedback.load(r.trackingNumber) : undefined;
+      const contact = loaded ? (await readContact(user, loaded, 'redact_export')).contact : undefined;
+      replies.push(exportedReply(r, contact?.name ? [contact.name] : [], units.find(r.reply.unit)));
     }
     deps.logger.info('replies exported', { actor: user.sub, count: replies.length });
     return c.json({ replies } satisfies ExportPage);
@@ -252,14 +245,7 @@ export function createStaffApp(deps: StaffAppDeps) {
     const month = c.req.valid('query').month ?? t.today.slice(0, 7);
     const next = nextMonth(month);
     const rows: LedgerRow[] = [];
-    for (const status of FEEDBACK_STATUSES) {
-      let cursor: string | undefined;
-      do {
-        const page = await deps.feedback.queue({ status, from: chinaMidnight(`${month}-01`), to: chinaMidnight(`${next}-01`), limit: 500, ...(cursor ? { cursor } : {}) });
-        rows.push(...page.items.map((r) => ledgerRow(r, t.clock.calendar)));
-        cursor = page.cursor;
-      } while (cursor);
-    }
+    for await (const r of deps.feedback.every(FEEDBACK_STATUSES, { from: chinaMidnight(`${month}-01`), to: chinaMidnight(`${next}-01`) })) rows.push(ledgerRow(r, t.clock.calendar));
     rows.sort((a, b) => a.trackingNumber.localeCompare(b.trackingNumber));
     const first = await deps.feedback.firstCreatedAt(FEEDBACK_STATUSES);
     deps.logger.info('ledger exported', { actor: user.sub, month, count: rows.length });

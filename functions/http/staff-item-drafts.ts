@@ -68,14 +68,7 @@ export function itemDraftRoutes(api: StaffApi, deps: ItemDraftRouteDeps, now: ()
   /** Every submission with an item draft not yet exported, by status (a draft stays with its submissions as they move on). */
   async function draftRecords(): Promise<SubmissionRecord[]> {
     const out: SubmissionRecord[] = [];
-    for (const status of FEEDBACK_STATUSES) {
-      let cursor: string | undefined;
-      do {
-        const page = await deps.feedback.queue({ status, limit: 200, ...(cursor ? { cursor } : {}) });
-        out.push(...page.items.filter((r) => r.promotion && !r.promotedTo));
-        cursor = page.cursor;
-      } while (cursor);
-    }
+    for await (const r of deps.feedback.every(FEEDBACK_STATUSES)) if (r.promotion && !r.promotedTo) out.push(r);
     return out;
   }
 

@@ -66,14 +66,7 @@ export async function sendDailyReminders(run: ReminderRun): Promise<Reminder[]> 
   const now = run.now?.() ?? new Date();
   const time = { clock: await run.clock(), today: chinaDate(now) };
   const open: SubmissionRecord[] = [];
-  for (const status of ['received', 'accepted', 'in_progress']) {
-    let cursor: string | undefined;
-    do {
-      const page = await run.feedback.queue({ status, order: 'due', limit: 500, ...(cursor ? { cursor } : {}) });
-      open.push(...page.items);
-      cursor = page.cursor;
-    } while (cursor);
-  }
+  for await (const r of run.feedback.every(['received', 'accepted', 'in_progress'], { order: 'due' })) open.push(r);
   let digests: Reminder[] = [];
   try {
     const reports: ReportRecord[] = run.reports ? (await Promise.all(REPORT_STATUSES.map((st) => run.reports!.list(st)))).flat() : [];

@@ -197,6 +197,21 @@ export class FeedbackStore extends TableStore {
     return { items: items.slice(0, limit), ...(cursor ? { cursor: queueCursor.encode(cursor) } : {}) };
   }
 
+  /**
+   * Every submission in `statuses`, one status after the other, each in the queue's order and with its filters:
+   * for the exports and the daily reminder, which read them all page by page.
+   */
+  async *every(statuses: readonly string[], filters: { from?: string; to?: string; order?: 'newest' | 'due' } = {}): AsyncGenerator<SubmissionRecord> {
+    for (const status of statuses) {
+      let cursor: string | undefined;
+      do {
+        const page = await this.queue({ ...filters, status, limit: 500, ...(cursor ? { cursor } : {}) });
+        yield* page.items;
+        cursor = page.cursor;
+      } while (cursor);
+    }
+  }
+
   /** The ISO instant of the oldest submission in any of `statuses` (the ledger's first month); undefined when none. */
   async firstCreatedAt(statuses: readonly string[]): Promise<string | undefined> {
     const firsts = await Promise.all(
