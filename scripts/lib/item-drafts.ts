@@ -17,6 +17,7 @@ import type { ExportedItemDraft, ItemDraftsPage } from '../../domain/api/staff.t
 import { formatProblem, nextItemId } from '../../domain/content/index.ts';
 import { newItem, promotion as t, redaction } from '../../domain/labels/zh-CN.ts';
 import { readContent } from '../../site/lib/content-source.ts';
+import { staffRequest, type Fetch } from './staff-client.ts';
 
 export interface DraftExportOptions {
   /** The staff API's origin, e.g. http://localhost:4321. */
@@ -27,7 +28,7 @@ export interface DraftExportOptions {
   /** The China date the items are assigned on (交办日期). */
   readonly today: string;
   /** How to reach the API. @default the global fetch */
-  readonly fetch?: (url: string, init: RequestInit) => Promise<Response>;
+  readonly fetch?: Fetch;
 }
 
 export interface DraftExportResult {
@@ -39,18 +40,8 @@ export interface DraftExportResult {
   readonly problems: readonly string[];
 }
 
-async function call<T>(options: DraftExportOptions, name: 'itemDrafts' | 'draftExported', body?: unknown): Promise<T> {
-  const res = await (options.fetch ?? fetch)(`${options.api.replace(/\/$/, '')}${routePath(name)}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${options.token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) {
-    const problem = (await res.json().catch(() => ({}))) as { title?: string };
-    throw new Error(`HTTP ${res.status}：${problem.title ?? res.statusText}`);
-  }
-  return (await res.json()) as T;
-}
+const call = <T>(options: DraftExportOptions, name: 'itemDrafts' | 'draftExported', body?: unknown): Promise<T> =>
+  staffRequest<T>(options.api, routePath(name), options.token, { ...(body === undefined ? {} : { body }), ...(options.fetch ? { fetch: options.fetch } : {}) });
 
 /** The redaction's own placeholders ([姓名已隐去] …) stay as they read; they are no links. */
 const PLACEHOLDERS = new RegExp(`(${Object.values(redaction).map((p) => p.replace(/[[\]]/g, '\\$&')).join('|')})`);
