@@ -5,7 +5,6 @@
  * submissions' 催办 (functions/staff/reminders.ts); one message per unit, none when it has nothing to do.
  * Layer: domain/ — pure; imports only domain/.
  */
-import { chinaDate } from '../dates.ts';
 import type { ClockContext } from '../feedback/workflow.ts';
 import type { Reminder } from '../feedback/reminders.ts';
 import { itemDigest as msg, reportLabels } from '../labels/zh-CN.ts';
@@ -21,16 +20,15 @@ export function itemDigests(items: Iterable<DigestItem>, reports: readonly Repor
   const units = [...new Set(all.flatMap((i) => [i.leadUnit, ...i.supportUnits]))].sort();
   const out: Reminder[] = [];
   for (const unit of units) {
-    const lastReport = (itemId: string) =>
-      reports.filter((r) => r.unit === unit && r.itemId === itemId).map((r) => chinaDate(new Date(r.createdAt))).sort().at(-1);
+    const own = reports.filter((r) => r.unit === unit);
     const due = all
       .filter((i) => i.leadUnit === unit || i.supportUnits.includes(unit))
       .filter((i) => {
-        const flags = itemFlags(i, lastReport(i.id), time.today, (a, b) => calendar.workingDaysBetween(a, b));
+        const flags = itemFlags(i, own.filter((r) => r.itemId === i.id), time);
         return flags.includes('due_soon') && flags.includes('stale');
       })
       .sort((a, b) => (a.extensions.at(-1)?.newDeadline ?? a.deadline).localeCompare(b.extensions.at(-1)?.newDeadline ?? b.deadline) || a.id.localeCompare(b.id));
-    const returned = reports.filter((r) => r.unit === unit && r.status === 'returned').sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
+    const returned = own.filter((r) => r.status === 'returned').sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
     if (!due.length && !returned.length) continue;
     const body = [
       msg.intro(time.today),

@@ -11,8 +11,8 @@ import * as z from 'zod';
 import { extensionSchema, itemDateRules, itemRules, itemSchema, updateSchema, type ItemFields } from '../content/item.ts';
 import { text } from '../content/common.ts';
 import { reportError as msg } from '../labels/zh-CN.ts';
-import type { StaffUser } from '../feedback/workflow.ts';
-import { daysBetween } from '../dates.ts';
+import type { ClockContext, StaffUser } from '../feedback/workflow.ts';
+import { chinaDate, daysBetween } from '../dates.ts';
 
 export const REPORT_KINDS = ['progress', 'extension', 'completion'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -205,17 +205,19 @@ export const DUE_SOON_WORKING_DAYS = 10;
 export const STALE_DAYS = 30;
 
 /**
- * 即将到期 / 已逾期 / 超过 30 天未报送 for an open item on `today`: the effective deadline within
- * DUE_SOON_WORKING_DAYS working days (the working-day calendar) or past; the last update (or report, or the
- * assignment) more than STALE_DAYS days ago.
+ * 即将到期 / 已逾期 / 超过 30 天未报送 for an open item on `time.today`, as seen by a unit with `reports` on it:
+ * the effective deadline within DUE_SOON_WORKING_DAYS working days (the working-day calendar) or past; the
+ * last update (or the unit's last report, or the assignment) more than STALE_DAYS days ago.
  */
-export function itemFlags(item: ReportedItem & { readonly lastUpdate?: string }, lastReport: string | undefined, today: string, workingDaysBetween: (from: string, to: string) => number): ItemFlag[] {
+export function itemFlags(item: ReportedItem & { readonly lastUpdate?: string }, reports: readonly Pick<ReportRecord, 'createdAt'>[], time: ClockContext): ItemFlag[] {
   if (item.status === 'completed') return [];
+  const { today } = time;
   const deadline = item.extensions.at(-1)?.newDeadline ?? item.deadline;
   const flags: ItemFlag[] = [];
   if (today > deadline) flags.push('overdue');
-  else if (workingDaysBetween(today, deadline) <= DUE_SOON_WORKING_DAYS) flags.push('due_soon');
-  const last = [item.lastUpdate, lastReport, item.assignedOn].filter((d): d is string => Boolean(d)).sort().at(-1)!;
+  else if (time.clock.calendar.workingDaysBetween(today, deadline) <= DUE_SOON_WORKING_DAYS) flags.push('due_soon');
+  const reported = reports.map((r) => chinaDate(new Date(r.createdAt)));
+  const last = [item.lastUpdate, ...reported, item.assignedOn].filter((d): d is string => Boolean(d)).sort().at(-1)!;
   if (daysBetween(last, today) > STALE_DAYS) flags.push('stale');
   return flags;
 }

@@ -16,7 +16,6 @@ import type { SiteFactsSource } from './site-facts.ts';
 import type { MyItem, MyItemsPage, ProgressExportPage, ReportsPage, ReportView } from '../../domain/api/staff.ts';
 import { checkReport, decideReport, itemFlags, newReport, newReportSchema, REPORT_STATUSES, reportActionSchema, type ReportRecord } from '../../domain/items/report.ts';
 import { reportError, reportLabels } from '../../domain/labels/zh-CN.ts';
-import { chinaDate } from '../../domain/dates.ts';
 import type { ClockContext, StaffUser } from '../../domain/feedback/workflow.ts';
 
 /** The staff apps' context: the signed-in user on every request (staff-app.ts sets it). */
@@ -52,8 +51,7 @@ export function reportRoutes(api: StaffApi, deps: ReportRouteDeps, now: () => Da
     const own = await allReports(user.role === 'unit' ? user.unit : undefined);
     const out: MyItem[] = mine.map((i) => {
       const rs = own.filter((r) => r.itemId === i.id).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-      const lastReport = rs.map((r) => chinaDate(new Date(r.createdAt))).sort().at(-1);
-      const flags = itemFlags(i, lastReport, t.today, (a, b) => t.clock.calendar.workingDaysBetween(a, b));
+      const flags = itemFlags(i, rs, t);
       return { ...i, effectiveDeadline: i.extensions.at(-1)?.newDeadline ?? i.deadline, flags, flagLabels: flags.map((f) => reportLabels.flag[f]), lead: i.leadUnit === user.unit, reports: rs.map((r) => reportView(r, i.title)) };
     });
     // Open items first, soonest deadline first; completed ones after them.
