@@ -6,7 +6,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import jsYaml from 'js-yaml';
+import { LineCounter, parseDocument, visit, type Alias } from 'yaml';
 import {
   check,
   formatPath,
@@ -34,6 +35,7 @@ import {
 import { clockError, contentError as msg, newItem, unitKind } from '../../domain/labels/zh-CN.ts';
 import { asOfDate } from '../../domain/dates.ts';
 import { hasForbiddenControl } from '../../domain/text.ts';
+import { itemRevision } from '../../domain/items/report.ts';
 import { ledgerFiguresSchema, ledgerMonthSchema } from '../../domain/content/ledger.ts';
 import { ledgerMonth, type LedgerRow } from '../../domain/feedback/ledger.ts';
 import { feedbackStatistics } from '../../domain/feedback/stats.ts';
@@ -60,8 +62,13 @@ export interface Entry<T> {
   readonly file: string;
 }
 
+/** An item's entry, with its file's revision (domain/items/report.ts): a unit's report names the text it was made against. */
+export interface ItemEntry extends Entry<Item> {
+  readonly rev: string;
+}
+
 export interface Content {
-  readonly items: Entry<Item>[];
+  readonly items: ItemEntry[];
   readonly units: Entry<Unit>[];
   readonly regions: Entry<Region>[];
   readonly notices: Entry<Notice>[];
@@ -149,15 +156,68 @@ export function splitFrontmatter(source: string): { yaml: string; body: string }
 }
 
 /**
- * Parse YAML with the `yaml` package: every syntax error is reported (not just the first), in Chinese, at its
- * line in the file — `firstLine` is the file line the YAML starts on (2 in front matter, after the `---`).
- * The core schema keeps dates as strings (no YAML timestamps), so the schema sees exactly what the editor
- * wrote. `undefined` when the text has syntax errors.
+ * YAML 1.2's core schema exactly as the `yaml` package resolves it (its regular expressions), for js-yaml, whose
+ * own numbers also take 0b binary and 1_000 underscores, which YAML 1.2 (and `yaml`) read as text.
  */
-function parseYaml(source: string, file: string, problems: ContentProblem[], firstLine = 1): unknown {
+const CORE_1_2 = jsYaml.FAILSAFE_SCHEMA.extend({
+  implicit: [
+    new jsYaml.Type('tag:yaml.org,2002:null', { kind: 'scalar', resolve: (s: string | null) => s === null || /^(?:~|[Nn]ull|NULL)?$/.test(s), construct: () => null }),
+    new jsYaml.Type('tag:yaml.org,2002:bool', { kind: 'scalar', resolve: (s: string | null) => s !== null && /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s), construct: (s: string) => /^t/i.test(s) }),
+    new jsYaml.Type('tag:yaml.org,2002:int', {
+      kind: 'scalar',
+      resolve: (s: string | null) => s !== null && /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/.test(s),
+      construct: (s: string) => (s.startsWith('0o') ? parseInt(s.slice(2), 8) : s.startsWith('0x') ? parseInt(s.slice(2), 16) : parseInt(s, 10)),
+    }),
+    new jsYaml.Type('tag:yaml.org,2002:float', {
+      kind: 'scalar',
+      resolve: (s: string | null) => s !== null && /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s),
+      construct: (s: string) => (/nan$/i.test(s) ? NaN : /inf$/i.test(s) ? (s.startsWith('-') ? -Infinity : Infinity) : parseFloat(s)),
+    }),
+  ],
+});
+
+/**
+ * js-yaml and `yaml` part ways at the edges of YAML (a tab-only line, a flow collection with an empty key, a
+ * quoted string running onto an unindented line: tests/unit/site/yaml-read.test.ts finds them), so js-yaml
+ * reads only text made of the lines editors and the tools write — comments, `key: value`, `- value`,
+ * `- key: value`, with a value that is a one-line plain or quoted scalar or a one-line list of plain words —
+ * and every other text is read by `yaml`.
+ */
+const PLAIN = String.raw`[^\s\-?:,[\]{}#&*!|>'"%@${'`'}](?:[^:#\n]|:(?=\S)|(?<=\S)#)*?`;
+const VALUE = String.raw`(?:${PLAIN}|"[^"\\\n]*"|'[^'\n]*'|\[ *(?:[^\s[\]{},:#'"&*!|>%@${'`'}][^[\]{},:#'"\n]*?(?: *, *[^\s[\]{},:#'"&*!|>%@${'`'}][^[\]{},:#'"\n]*?)*)? *\])`;
+const SIMPLE_LINE = new RegExp(String.raw`^(?: *(?:#.*)?| *(?:- +)*[A-Za-z_][A-Za-z0-9_]*:(?: +${VALUE})?(?: +#.*)?| *(?:- +)+${VALUE}(?: +#.*)?)$`);
+export const simpleYaml = (text: string) => text.split('\n').every((line) => SIMPLE_LINE.test(line));
+
+/**
+ * Parse YAML in the core schema, which keeps dates as strings (no YAML timestamps), so the schema sees exactly
+ * what the editor wrote. Text that parses is read by js-yaml, a dozen times faster than the `yaml` package on
+ * front matter (a province's 100,000 items are read twice a build: npm run bench:build); text that does not is
+ * handed to the `yaml` package, which reports every syntax error (not just the first), in Chinese, at its line
+ * in the file — `firstLine` is the file line the YAML starts on (2 in front matter, after the `---`). The two
+ * read valid YAML alike and refuse the same invalid YAML (tests/unit/site/yaml-read.test.ts). `undefined`
+ * when the text has syntax errors.
+ */
+export function parseYaml(source: string, file: string, problems: ContentProblem[], firstLine = 1): unknown {
+  const text = source.replace(/^\uFEFF/, '');
+  if (simpleYaml(text)) {
+    try {
+      // An empty document is null, as the `yaml` package reads it (js-yaml says undefined).
+      return jsYaml.load(text, { schema: CORE_1_2, filename: file }) ?? null;
+    } catch {
+      // Read again below for the messages.
+    }
+  }
   const lines = new LineCounter();
-  const doc = parseDocument(source.replace(/^\uFEFF/, ''), { schema: 'core', lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length === 0) return doc.toJS();
+  const doc = parseDocument(text, { schema: 'core', lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length === 0) {
+    // An alias of an anchor never set parses, and fails only when read.
+    let unresolved: Alias | undefined;
+    visit(doc, { Alias: (_, node) => void (unresolved ??= node.resolve(doc) ? undefined : node) });
+    if (!unresolved) return doc.toJS();
+    const line = lines.linePos(unresolved.range?.[0] ?? 0).line + firstLine - 1;
+    problems.push({ file, field: '', line, message: msg.yaml(line, msg.yamlError.BAD_ALIAS!) });
+    return undefined;
+  }
   for (const error of doc.errors) {
     const line = lines.linePos(error.pos[0]).line + firstLine - 1;
     problems.push({ file, field: '', line, message: msg.yaml(line, msg.yamlError[error.code] ?? msg.yamlError.IMPOSSIBLE!) });
@@ -251,8 +311,9 @@ export function readContent(contentDir: string, root = path.dirname(contentDir),
    * recorded and `raw` is what was written (for the checks that can still run). Null without front matter
    * or with YAML that does not parse.
    */
-  function readMarkdown<S extends z.ZodType>(file: string, schema: S): { data?: z.output<S>; raw: unknown; body: string } | null {
-    const parts = splitFrontmatter(readFileSync(file, 'utf8'));
+  function readMarkdown<S extends z.ZodType>(file: string, schema: S): { data?: z.output<S>; raw: unknown; body: string; source: string } | null {
+    const source = readFileSync(file, 'utf8');
+    const parts = splitFrontmatter(source);
     if (!parts) {
       problems.push({ file: rel(file), field: '', message: msg.frontmatter });
       return null;
@@ -262,14 +323,14 @@ export function readContent(contentDir: string, root = path.dirname(contentDir),
     const result = check(schema, raw ?? {}, rel(file));
     if (!result.ok) {
       problems.push(...result.problems);
-      return { raw, body: parts.body };
+      return { raw, body: parts.body, source };
     }
     // The body is text too: the same rule (a CRLF file's line breaks are line breaks).
     if (hasForbiddenControl(parts.body.replace(/\r\n?/g, '\n'))) {
       problems.push({ file: rel(file), field: '', message: msg.control });
       return null;
     }
-    return { data: result.data, raw, body: parts.body };
+    return { data: result.data, raw, body: parts.body, source };
   }
 
   // Regions: one YAML list.
@@ -300,7 +361,7 @@ export function readContent(contentDir: string, root = path.dirname(contentDir),
   const unitIds = new Set(units.map((u) => u.id));
 
   // Items: content/items/<year>/<id>.md. A file with problems is still checked as far as its fields allow.
-  const items: Entry<Item>[] = [];
+  const items: ItemEntry[] = [];
   const seenIds = new Map<string, string>();
   for (const file of listFiles(path.join(contentDir, 'items'), ['.md'])) {
     const parsed = readMarkdown(file, itemSchema);
@@ -337,7 +398,7 @@ export function readContent(contentDir: string, root = path.dirname(contentDir),
     if (!parsed.body) found.push({ file: f, field: '', message: msg.emptyBody });
     else if (parsed.body.includes(newItem.bodyPlaceholder)) found.push({ file: f, field: '', message: msg.placeholderBody });
     pushNew(problems, found);
-    if (parsed.data && problems.length === before) items.push({ id: parsed.data.id, data: parsed.data, body: parsed.body, file: f });
+    if (parsed.data && problems.length === before) items.push({ id: parsed.data.id, data: parsed.data, body: parsed.body, file: f, rev: itemRevision(parsed.source) });
   }
 
   // Notices: content/notices/<slug>.md.
