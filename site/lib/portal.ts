@@ -48,6 +48,8 @@ export interface ItemView extends Item {
   readonly lastActivity: string;
   /** Changes whenever anything above does (cache-key.ts). */
   readonly digest: string;
+  /** The file's revision (domain/items/report.ts), for /data/site-facts.json; not shown, so not in the digest. */
+  readonly rev: string;
 }
 
 export interface UnitView extends Unit {
@@ -167,9 +169,10 @@ async function build(): Promise<Portal> {
         timeline,
         lastActivity: timeline[0]?.date ?? item.assignedOn,
         digest: '',
+        rev: entry.rev,
       };
     })
-    .map((view) => ({ ...view, digest: cacheKey(view) }))
+    .map(({ rev, ...view }) => ({ ...view, digest: cacheKey(view), rev }))
     .sort(byNewest);
   const itemsById = new Map(items.map((i) => [i.id, i]));
 

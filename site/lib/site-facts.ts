@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { PublishedItem, SiteFacts } from '../../domain/api/site-facts.ts';
+import type { Item } from '../../domain/content/index.ts';
 import { itemRevision } from '../../domain/items/report.ts';
 import { readRegions, readUnitNames, splitFrontmatter } from './content-source.ts';
 
@@ -22,10 +23,36 @@ export function siteFacts(site: {
   };
 }
 
+/** What the API needs of one item (the staff's 我的督查事项 and the reports' checks), from its fields as written. */
+function publishedItem(id: string, d: Record<string, unknown>, rev: string): PublishedItem {
+  const updates = Array.isArray(d.updates) ? (d.updates as { date?: unknown }[]) : [];
+  const dates = updates.map((u) => String(u?.date ?? '')).filter(Boolean).sort();
+  const extensions = Array.isArray(d.extensions) ? (d.extensions as Record<string, unknown>[]).map((e) => ({ requestedOn: String(e?.requestedOn), newDeadline: String(e?.newDeadline) })) : [];
+  return {
+    id,
+    title: String(d.title ?? id),
+    leadUnit: String(d.leadUnit ?? ''),
+    supportUnits: Array.isArray(d.supportUnits) ? d.supportUnits.map(String) : [],
+    assignedOn: String(d.assignedOn ?? ''),
+    deadline: String(d.deadline ?? ''),
+    extensions,
+    status: String(d.status ?? ''),
+    progress: Number(d.progress ?? 0),
+    ...(d.completedOn ? { completedOn: String(d.completedOn) } : {}),
+    updates: updates.length,
+    ...(dates.length ? { lastUpdate: dates.at(-1)! } : {}),
+    rev,
+  };
+}
+
+/** The published items of a build, from the content it has read and checked (each with its file's revision). */
+export function publishedItems(items: readonly (Item & { readonly rev: string })[]): PublishedItem[] {
+  return items.map((i) => publishedItem(i.id, i as unknown as Record<string, unknown>, i.rev));
+}
+
 /**
- * What the API needs of each item file under `content/items/` (the staff's 我的督查事项 and the reports'
- * checks): read straight from the files with their revision (itemRevision), so the export can tell an
- * editor's later edit. A file that does not parse publishes its id only (the content check reports it).
+ * The same facts read straight from the item files under `content/items/` without checking them (the local
+ * portal, which serves while an editor works): a file that does not parse publishes its id only.
  */
 export function readItemFacts(contentDir: string): PublishedItem[] {
   const itemsDir = path.join(contentDir, 'items');
@@ -39,25 +66,7 @@ export function readItemFacts(contentDir: string): PublishedItem[] {
     const id = path.basename(f, '.md');
     const source = readFileSync(path.join(itemsDir, f), 'utf8');
     try {
-      const d = parse(splitFrontmatter(source)?.yaml ?? '', { schema: 'core' }) as Record<string, unknown>;
-      const updates = Array.isArray(d.updates) ? (d.updates as { date?: unknown }[]) : [];
-      const dates = updates.map((u) => String(u?.date ?? '')).filter(Boolean).sort();
-      const extensions = Array.isArray(d.extensions) ? (d.extensions as Record<string, unknown>[]).map((e) => ({ requestedOn: String(e?.requestedOn), newDeadline: String(e?.newDeadline) })) : [];
-      return {
-        id,
-        title: String(d.title ?? id),
-        leadUnit: String(d.leadUnit ?? ''),
-        supportUnits: Array.isArray(d.supportUnits) ? d.supportUnits.map(String) : [],
-        assignedOn: String(d.assignedOn ?? ''),
-        deadline: String(d.deadline ?? ''),
-        extensions,
-        status: String(d.status ?? ''),
-        progress: Number(d.progress ?? 0),
-        ...(d.completedOn ? { completedOn: String(d.completedOn) } : {}),
-        updates: updates.length,
-        ...(dates.length ? { lastUpdate: dates.at(-1)! } : {}),
-        rev: itemRevision(source),
-      };
+      return publishedItem(id, parse(splitFrontmatter(source)?.yaml ?? '', { schema: 'core' }) as Record<string, unknown>, itemRevision(source));
     } catch {
       return { id };
     }

@@ -5,11 +5,10 @@
  */
 import type { APIRoute } from 'astro';
 import { getPortal } from '../../lib/portal.ts';
-import { readItemFacts, siteFacts } from '../../lib/site-facts.ts';
-import { contentDir } from '../../lib/paths.ts';
+import { publishedItems, siteFacts } from '../../lib/site-facts.ts';
 
 export const GET: APIRoute = async () => {
   const portal = await getPortal();
-  const facts = siteFacts({ units: portal.units, regions: portal.regions, items: readItemFacts(contentDir()) });
+  const facts = siteFacts({ units: portal.units, regions: portal.regions, items: publishedItems(portal.items) });
   return new Response(JSON.stringify(facts), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };
