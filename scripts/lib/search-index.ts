@@ -5,10 +5,12 @@
  * rebuild reuses a shard whose input is unchanged and whose files still match their hashes, and re-indexes
  * only the others — a corrupt or stale shard is rebuilt, never served. `publishSearchIndex` then links the
  * shards into the site's /pagefind/ with the manifest the search island reads. One Pagefind process indexes
- * one shard at a time and lets it go, so its memory is bounded by the largest shard, not the site.
+ * one shard and ends, so its memory is bounded by the largest shard, not the site.
  * Layer: scripts/ — may import any layer but tests/; only scripts/ and tests/ import it.
  */
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { shardPlan, type SearchManifest } from '../../domain/search.ts';
@@ -16,7 +18,7 @@ import type { Content } from '../../site/lib/content-source.ts';
 import { searchSources, type SearchRecord, type SearchSource } from './search-records.ts';
 
 /** Bump when the records or the way they are indexed change: every cached shard is then rebuilt. */
-const RECORDS_VERSION = '1';
+const RECORDS_VERSION = '2';
 const SHARD_FILE = 'shard.json';
 /** What the island needs of Pagefind's bundle; its UI kits are left out of each shard. */
 const KEEP = /^(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|pagefind\..+\.pf_meta|wasm\..+\.pagefind|index|filter|fragment)$/;
@@ -84,35 +86,57 @@ function pagefindVersion(): string {
   return (JSON.parse(readFileSync(path.join(import.meta.dirname, '../../node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
 }
 
+/** The Pagefind binary the `pagefind` package installed for this platform (as its own Node API finds it). */
+function pagefindBinary(): string {
+  const fromPackage = createRequire(path.join(import.meta.dirname, '../../node_modules/pagefind/package.json'));
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  const exe = platform === 'windows' ? 'pagefind_extended.exe' : 'pagefind_extended';
+  return fromPackage.resolve(`@pagefind/${platform}-${process.arch}/bin/${exe}`);
+}
+
+/**
+ * Index one shard: its records are written as pages into a scratch folder and indexed by Pagefind's own
+ * command line, which reads and parses the pages on every core (its Node API takes one record at a time and
+ * took twice as long for the same shard: npm run bench:build). Run from the scratch folder, so that no
+ * pagefind.yml of the project's is read.
+ */
 async function writeShard(records: SearchRecord[], dir: string, key: string): Promise<void> {
-  const { createIndex } = await import('pagefind');
-  const { index, errors } = await createIndex({});
-  if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+  const tmp = `${dir}.tmp`;
+  const site = `${dir}.pages`;
+  rmSync(tmp, { recursive: true, force: true });
+  rmSync(site, { recursive: true, force: true });
   try {
-    // Pagefind reads one record at a time per index; a few in flight keep its pipe busy.
-    for (let i = 0; i < records.length; i += 200) {
-      const added = await Promise.all(records.slice(i, i + 200).map((r) => index.addHTMLFile({ url: r.url, content: r.html })));
-      const failed = added.flatMap((a) => a.errors);
-      if (failed.length) throw new Error(`Pagefind: ${failed.join('; ')}`);
+    // Written one after another: on two cores, parallel writes cost more in waking threads than they save.
+    for (const r of records) {
+      const file = path.join(site, ...r.url.split('/').filter(Boolean), 'index.html');
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, r.html);
     }
-    const tmp = `${dir}.tmp`;
-    rmSync(tmp, { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath: tmp });
-    if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+    const output = await new Promise<string>((resolve, reject) => {
+      const child = spawn(pagefindBinary(), ['--site', '.', '--output-path', tmp, '--quiet'], { cwd: site, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-4000)));
+      child.stderr.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-4000)));
+      child.once('error', reject);
+      child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`Pagefind（退出码 ${code}）：${out.trim()}`))));
+    });
+    const indexed = JSON.parse(readFileSync(path.join(tmp, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const pages = Object.values(indexed.languages).reduce((n, l) => n + l.page_count, 0);
+    if (pages !== records.length) throw new Error(`Pagefind indexed ${pages} of ${records.length} pages: ${output.trim()}`);
     for (const name of readdirSync(tmp)) if (!KEEP.test(name)) rmSync(path.join(tmp, name), { recursive: true });
     const files = Object.fromEntries(filesUnder(tmp).map((f) => [f, record(path.join(tmp, f))]));
     writeFileSync(path.join(tmp, SHARD_FILE), JSON.stringify({ key, pages: records.length, files } satisfies ShardFile));
     rmSync(dir, { recursive: true, force: true });
     renameSync(tmp, dir);
   } finally {
-    await index.deleteIndex();
+    rmSync(site, { recursive: true, force: true });
+    rmSync(tmp, { recursive: true, force: true });
   }
 }
 
 /**
- * Build (or reuse) every shard of the site's search index under `<cacheDir>/search/`. On a large site shards
- * are written one at a time until `roomForTwo` settles (build-site.ts: when Astro has exited and given its
- * memory back), then two at a time.
+ * Build (or reuse) every shard of the site's search index under `<cacheDir>/search/`: one at a time until
+ * `roomForTwo` settles (build-site.ts: when Astro has exited and given its core and memory back), then two.
  */
 export async function buildSearchIndex(content: Content, today: string, cacheDir: string, roomForTwo: Promise<void> = Promise.resolve()): Promise<SearchIndexResult> {
   const started = performance.now();
@@ -124,32 +148,25 @@ export async function buildSearchIndex(content: Content, today: string, cacheDir
   for (const s of sources) byShard.get(shardOf(s.date))!.push(s);
   const version = `${RECORDS_VERSION}/${pagefindVersion()}`;
   const built: string[] = [];
-  try {
-    // Two shards at a time: Pagefind reads one record at a time per index, so a second index keeps the
-    // second core busy while the first writes its files. On a large site only once Astro is done: memory is
-    // the limit there (each shard being written holds ~0.17 MB a page), and Astro keeps a core busy anyway.
-    const queue = [...byShard];
-    const second = sources.length > 50_000 ? roomForTwo : Promise.resolve();
-    const next = async (): Promise<void> => {
-      const job = queue.shift();
-      if (!job) return;
-      const [id, shardSources] = job;
-      // Records are built one shard at a time, and let go once it is written.
-      const list = shardSources.map((s) => s.record(id));
-      const key = sha256(`${version}\n${list.map((r) => `${r.url}\n${r.html}`).join('\n')}`);
-      const dir = path.join(root, id);
-      if (!cachedShardIsValid(dir, key)) {
-        await writeShard(list, dir, key);
-        built.push(id);
-      }
-      return next();
-    };
-    await Promise.all([next(), second.then(next)]);
-    built.sort().reverse();
-  } finally {
-    const { close } = await import('pagefind');
-    await close();
-  }
+  // One shard at a time while Astro keeps a core busy (Pagefind's command line takes the other), two once
+  // it is done; memory stays bounded by the shards being written (each holds ~0.17 MB a page).
+  const queue = [...byShard];
+  const next = async (): Promise<void> => {
+    const job = queue.shift();
+    if (!job) return;
+    const [id, shardSources] = job;
+    // Records are built one shard at a time, and let go once it is written.
+    const list = shardSources.map((s) => s.record(id));
+    const key = sha256(`${version}\n${list.map((r) => `${r.url}\n${r.html}`).join('\n')}`);
+    const dir = path.join(root, id);
+    if (!cachedShardIsValid(dir, key)) {
+      await writeShard(list, dir, key);
+      built.push(id);
+    }
+    return next();
+  };
+  await Promise.all([next(), roomForTwo.then(next)]);
+  built.sort().reverse();
   // Shards of years that no longer have pages are dropped from the cache.
   for (const name of readdirSync(root)) if (!byShard.has(name) && name !== 'shards.json') rmSync(path.join(root, name), { recursive: true, force: true });
   writeFileSync(path.join(root, 'shards.json'), JSON.stringify(manifest));
