@@ -82,13 +82,15 @@ export function cachedShardIsValid(dir: string, key: string): boolean {
   }
 }
 
+const PAGEFIND_PACKAGE = path.join(import.meta.dirname, '../../node_modules/pagefind/package.json');
+
 function pagefindVersion(): string {
-  return (JSON.parse(readFileSync(path.join(import.meta.dirname, '../../node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(PAGEFIND_PACKAGE, 'utf8')) as { version: string }).version;
 }
 
 /** The Pagefind binary the `pagefind` package installed for this platform (as its own Node API finds it). */
 function pagefindBinary(): string {
-  const fromPackage = createRequire(path.join(import.meta.dirname, '../../node_modules/pagefind/package.json'));
+  const fromPackage = createRequire(PAGEFIND_PACKAGE);
   const platform = process.platform === 'win32' ? 'windows' : process.platform;
   const exe = platform === 'windows' ? 'pagefind_extended.exe' : 'pagefind_extended';
   return fromPackage.resolve(`@pagefind/${platform}-${process.arch}/bin/${exe}`);

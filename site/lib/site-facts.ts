@@ -5,11 +5,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import type { PublishedItem, SiteFacts } from '../../domain/api/site-facts.ts';
 import type { Item } from '../../domain/content/index.ts';
 import { itemRevision } from '../../domain/items/report.ts';
-import { readRegions, readUnitNames, splitFrontmatter } from './content-source.ts';
+import { parseYaml, readRegions, readUnitNames, splitFrontmatter } from './content-source.ts';
 
 export function siteFacts(site: {
   readonly units: readonly { readonly id: string; readonly name: string; readonly shortName: string }[];
@@ -65,11 +64,9 @@ export function readItemFacts(contentDir: string): PublishedItem[] {
   return files.map((f) => {
     const id = path.basename(f, '.md');
     const source = readFileSync(path.join(itemsDir, f), 'utf8');
-    try {
-      return publishedItem(id, parse(splitFrontmatter(source)?.yaml ?? '', { schema: 'core' }) as Record<string, unknown>, itemRevision(source));
-    } catch {
-      return { id };
-    }
+    const d = parseYaml(splitFrontmatter(source)?.yaml ?? '', f, []);
+    // Without front matter (null) or with YAML that does not parse (undefined): the id only.
+    return d === null || d === undefined ? { id } : publishedItem(id, d as Record<string, unknown>, itemRevision(source));
   });
 }
 
